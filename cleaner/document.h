@@ -1,0 +1,72 @@
+// The Document that flows through every stage: decode -> normalize -> segment
+// -> classify (rules, detectors) -> emit. Stages add to it; none reaches into
+// another's internals. Every block ends with a verdict and the id of the rule or
+// detector that decided it, which is what --explain and the JSON output show.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cleaner {
+
+// What a block looks like, decided by the segmenter from its text alone.
+enum class BlockKind : std::uint8_t {
+  kParagraph,  // prose: several words ending like a sentence
+  kHeading,    // short, no terminal punctuation, capitalised
+  kListItem,   // starts with a bullet, a number or indentation
+  kLine,       // anything else (labels, bylines, fragments)
+};
+
+const char* BlockKindName(BlockKind kind);
+
+enum class Verdict : std::uint8_t { kKeep, kDrop, kTitle };
+
+// Features the rules and detectors look at. Computed once by the segmenter.
+struct BlockFeatures {
+  int words = 0;           // \w+ runs; a CJK ideograph counts as one word
+  int chars = 0;           // code points
+  int letters = 0;         // code points of category L*
+  int uppercase = 0;       // code points of category Lu
+  int digits = 0;          // code points of category Nd
+  bool terminal_punct = false;   // ends in . ! ? … 。 ！ ？ or a closing quote after one
+  bool starts_capital = false;   // first letter is uppercase (or caseless script)
+  int sentences = 0;       // count of sentence ends inside the block
+  int indent = 0;          // leading spaces (list nesting)
+};
+
+struct Block {
+  std::string text;            // normalized, trailing space trimmed, indentation kept
+  int line = 0;                // 1-based line in the decoded input
+  BlockKind kind = BlockKind::kLine;
+  BlockFeatures features;
+  Verdict verdict = Verdict::kKeep;
+  std::string reason;          // rule id or detector id that decided; empty = default keep
+  bool decided = false;        // a rule or detector explicitly decided (keep rules protect)
+  int priority = -1;           // priority of the decision, for precedence
+};
+
+// Lines the normalizer removed before segmentation (empty / whitespace only),
+// kept so --explain can show every input line.
+struct DroppedLine {
+  int line = 0;
+  std::string reason;
+};
+
+struct Document {
+  std::string id;      // file path or record id, for messages
+  std::string url;     // selects site packs; may be empty
+  std::vector<Block> blocks;
+  std::vector<DroppedLine> dropped_lines;
+  int input_lines = 0;
+  std::size_t invalid_utf8 = 0;  // sequences replaced by U+FFFD
+  std::map<std::string, bool> flags;  // "paywalled", "ai_disclosure", ...
+  std::vector<std::string> packs;     // ids of the packs applied, in order
+  std::vector<std::string> warnings;  // non-fatal notes for the user (binary input, ...)
+
+  int TitleIndex() const;  // -1 when no title block
+};
+
+}  // namespace cleaner
