@@ -26,26 +26,27 @@ enum class Verdict : std::uint8_t { kKeep, kDrop, kTitle };
 
 // Features the rules and detectors look at. Computed once by the segmenter.
 struct BlockFeatures {
-  int words = 0;           // \w+ runs; a CJK ideograph counts as one word
-  int chars = 0;           // code points
-  int letters = 0;         // code points of category L*
-  int uppercase = 0;       // code points of category Lu
-  int digits = 0;          // code points of category Nd
-  bool terminal_punct = false;   // ends in . ! ? … 。 ！ ？ or a closing quote after one
-  bool starts_capital = false;   // first letter is uppercase (or caseless script)
-  int sentences = 0;       // count of sentence ends inside the block
-  int indent = 0;          // leading spaces (list nesting)
+  int words = 0;                // \w+ runs; a CJK ideograph counts as one word
+  int chars = 0;                // code points
+  int letters = 0;              // code points of category L*
+  int uppercase = 0;            // code points of category Lu
+  int digits = 0;               // code points of category Nd
+  bool terminal_punct = false;  // ends in . ! ? … 。 ！ ？ or a closing quote after one
+  bool starts_capital = false;  // first letter is uppercase (or caseless script)
+  int sentences = 0;            // count of sentence ends inside the block
+  int indent = 0;               // leading spaces (list nesting)
 };
 
 struct Block {
-  std::string text;            // normalized, trailing space trimmed, indentation kept
-  int line = 0;                // 1-based line in the decoded input
+  std::string text;  // normalized, trailing space trimmed, indentation kept
+  int line = 0;      // 1-based line in the decoded input
   BlockKind kind = BlockKind::kLine;
   BlockFeatures features;
   Verdict verdict = Verdict::kKeep;
-  std::string reason;          // rule id or detector id that decided; empty = default keep
-  bool decided = false;        // a rule or detector explicitly decided (keep rules protect)
-  int priority = -1;           // priority of the decision, for precedence
+  std::string reason;              // rule id or detector id that decided; empty = default keep
+  bool decided = false;            // a rule or detector explicitly decided (keep rules protect)
+  int priority = -1;               // priority of the decision, for precedence
+  std::vector<std::string> notes;  // vetoed rules and other remarks for --explain
 };
 
 // Lines the normalizer removed before segmentation (empty / whitespace only),
@@ -56,15 +57,16 @@ struct DroppedLine {
 };
 
 struct Document {
-  std::string id;      // file path or record id, for messages
-  std::string url;     // selects site packs; may be empty
+  std::string id;   // file path or record id, for messages
+  std::string url;  // selects site packs; may be empty
   std::vector<Block> blocks;
   std::vector<DroppedLine> dropped_lines;
   int input_lines = 0;
-  std::size_t invalid_utf8 = 0;  // sequences replaced by U+FFFD
+  std::size_t invalid_utf8 = 0;       // sequences replaced by U+FFFD
   std::map<std::string, bool> flags;  // "paywalled", "ai_disclosure", ...
   std::vector<std::string> packs;     // ids of the packs applied, in order
-  std::vector<std::string> warnings;  // non-fatal notes for the user (binary input, ...)
+  std::vector<std::string> warnings;  // non-fatal notes for the user (invalid UTF-8, ...)
+  std::string error;                  // set when the input could not be cleaned (binary, ...)
 
   int TitleIndex() const;  // -1 when no title block
 };

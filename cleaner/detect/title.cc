@@ -1,0 +1,63 @@
+#include <cctype>
+#include <string>
+
+#include "cleaner/detect/detectors.h"
+
+namespace cleaner {
+namespace {
+
+// Lowercase ASCII and collapse runs of spaces, for comparing titles to blocks.
+std::string Canonical(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+}  // namespace
+
+void DetectTitle(Document& doc) {
+  if (doc.blocks.size() < 2) return;  // a one-line page is body, not a title
+  Block& first = doc.blocks.front();
+  const BlockFeatures& f = first.features;
+  if (first.decided || first.kind == BlockKind::kListItem) return;
+  if (f.words < 2 || f.words > 30 || f.sentences > 1) return;
+  std::string_view t = first.text;
+  char last = t.empty() ? '\0' : t.back();
+  bool sentence_end = f.terminal_punct && last != '?' && last != '!';
+  if (sentence_end || last == ':' || last == ',' || last == ';') return;
+  first.verdict = Verdict::kTitle;
+  first.reason = "detect.title";
+}
+
+void DetectRepeatedTitle(Document& doc) {
+  int title = doc.TitleIndex();
+  if (title < 0) return;
+  const std::string full = Canonical(doc.blocks[static_cast<std::size_t>(title)].text);
+  // "Headline - Site", "Headline | Site": the headline alone is a repeat too.
+  std::string head = full;
+  for (std::string_view sep : {" | ", " - ", " – ", " — ", " :: ", " · "}) {
+    std::size_t at = full.rfind(sep);
+    if (at != std::string::npos && at >= 10) {
+      head = full.substr(0, at);
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (static_cast<int>(i) == title || !Undecided(b) || b.features.words > 40) continue;
+    std::string text = Canonical(b.text);
+    if (text == full || text == head) DropBlock(b, "detect.repeated-title");
+  }
+}
+
+}  // namespace cleaner

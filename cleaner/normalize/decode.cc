@@ -1,0 +1,59 @@
+#include "cleaner/normalize/decode.h"
+
+#include <cstring>
+
+#include <utf8proc.h>
+
+namespace cleaner {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Length of the ASCII prefix of [p, end), eight bytes at a time.
+std::size_t AsciiPrefix(const unsigned char* p, const unsigned char* end) {
+  const unsigned char* start = p;
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ULL) break;
+    p += 8;
+  }
+  while (p < end && *p < 0x80) ++p;
+  return static_cast<std::size_t>(p - start);
+}
+
+}  // namespace
+
+DecodedText DecodeUtf8(std::string_view bytes) {
+  DecodedText out;
+  if (bytes.starts_with(kBom)) {
+    bytes.remove_prefix(kBom.size());
+    out.had_bom = true;
+  }
+  out.first_nul = bytes.find('\0');
+  out.text.reserve(bytes.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    std::size_t ascii = AsciiPrefix(p, end);
+    out.text.append(reinterpret_cast<const char*>(p), ascii);
+    p += ascii;
+    if (p >= end) break;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    if (n > 0) {
+      out.text.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      p += n;
+    } else {
+      // One replacement per maximal invalid run start; skip continuation bytes of it.
+      out.text.append(kReplacement);
+      ++out.invalid_sequences;
+      ++p;
+      while (p < end && (*p & 0xC0) == 0x80) ++p;
+    }
+  }
+  return out;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,173 @@
+#include "cleaner/normalize/normalize.h"
+
+#include <array>
+#include <bitset>
+#include <cstdlib>
+#include <memory>
+
+#include <utf8proc.h>
+
+namespace cleaner {
+namespace {
+
+// BMP code points that NFC leaves alone whatever surrounds them: combining class 0,
+// NFC(c) == c, never the second element of a canonical composition, and not a
+// Hangul jamo. A line made only of these (and ASCII) needs no utf8proc call.
+class InertTable {
+ public:
+  InertTable() {
+    std::bitset<0x10000> second;
+    utf8proc_int32_t buf[8];
+    for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
+      int last = 0;
+      utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &last);
+      for (utf8proc_ssize_t i = 1; i < n && i < 8; ++i) {
+        if (buf[i] < 0x10000) second.set(static_cast<std::size_t>(buf[i]));
+      }
+    }
+    inert_.set();
+    for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
+      const utf8proc_property_t* prop = utf8proc_get_property(cp);
+      bool hangul_jamo = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+                         (cp >= 0xD7B0 && cp <= 0xD7FF);
+      bool changes = prop->combining_class != 0 || hangul_jamo ||
+                     second.test(static_cast<std::size_t>(cp)) || !NfcStable(cp);
+      if (changes) inert_.reset(static_cast<std::size_t>(cp));
+    }
+  }
+  bool Inert(utf8proc_int32_t cp) const {
+    return cp < 0x10000 && inert_.test(static_cast<std::size_t>(cp));
+  }
+
+ private:
+  static bool NfcStable(utf8proc_int32_t cp) {
+    utf8proc_uint8_t in[4];
+    utf8proc_ssize_t len = utf8proc_encode_char(cp, in);
+    utf8proc_uint8_t* out = nullptr;
+    utf8proc_ssize_t out_len = utf8proc_map(
+        in, len, &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    bool same = out_len == len && out != nullptr && std::equal(in, in + len, out);
+    std::free(out);
+    return same;
+  }
+  std::bitset<0x10000> inert_;
+};
+
+const InertTable& Inert() {
+  static const InertTable table;  // built once, on the first non-ASCII line
+  return table;
+}
+
+bool IsRemovedInvisible(utf8proc_int32_t cp) {
+  return cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0x00AD || cp == 0xFEFF ||
+         cp == 0x180E || (cp >= 0x80 && cp <= 0x9F);
+}
+
+bool IsSpaceSeparator(utf8proc_int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS; }
+
+std::string Nfc(const std::string& s) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0 || out == nullptr) return s;  // cannot happen on valid UTF-8; keep the text
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
+
+void TrimTrailingSpace(std::string& s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+}
+
+bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+}  // namespace
+
+std::string NormalizeLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool needs_nfc = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
+  const auto* end = p + line.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      char c = static_cast<char>(*p++);
+      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+        out.push_back(c);
+      } else if (c == '\t') {
+        out.push_back(c);
+      }  // other C0 controls and DEL are dropped
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    if (n <= 0) {  // not valid UTF-8: callers decode first; replace defensively
+      out.append("\xEF\xBF\xBD");
+      ++p;
+      continue;
+    }
+    if (IsRemovedInvisible(cp)) {
+      // dropped
+    } else if (IsSpaceSeparator(cp)) {
+      out.push_back(' ');
+    } else {
+      if (!needs_nfc && !Inert().Inert(cp)) needs_nfc = true;
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    }
+    p += n;
+  }
+  if (needs_nfc) out = Nfc(out);
+  TrimTrailingSpace(out);
+  return out;
+}
+
+NormalizedText NormalizeLines(std::string_view text) {
+  NormalizedText result;
+  std::size_t pos = 0;
+  int line_no = 0;
+  auto emit = [&](std::string_view raw) {
+    ++line_no;
+    std::string line = NormalizeLine(raw);
+    if (IsBlank(line)) {
+      result.blank_lines.push_back(line_no);
+    } else {
+      result.lines.push_back({std::move(line), line_no});
+    }
+  };
+  while (pos < text.size()) {
+    std::size_t i = pos;
+    std::size_t next = std::string_view::npos;
+    std::size_t line_end = text.size();
+    for (; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\n') {
+        line_end = i;
+        next = i + 1;
+        break;
+      }
+      if (c == '\r') {
+        line_end = i;
+        next = (i + 1 < text.size() && text[i + 1] == '\n') ? i + 2 : i + 1;
+        break;
+      }
+      // U+2028 LINE SEPARATOR / U+2029 PARAGRAPH SEPARATOR: E2 80 A8 / E2 80 A9
+      if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+          (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+        line_end = i;
+        next = i + 3;
+        break;
+      }
+    }
+    emit(text.substr(pos, line_end - pos));
+    if (next == std::string_view::npos) {
+      pos = text.size();
+      break;
+    }
+    pos = next;
+  }
+  result.total_lines = line_no;
+  return result;
+}
+
+}  // namespace cleaner

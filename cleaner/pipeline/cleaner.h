@@ -1,0 +1,46 @@
+// The public facade: bytes in, a cleaned Document out.
+//
+//   LoadedRules loaded = LoadRulesDir("rules");
+//   auto rules = RuleSet::Compile(std::move(loaded), &errors);
+//   Cleaner cleaner(*rules);
+//   Document doc = cleaner.Clean(bytes, {.url = "https://example.com/a"});
+//
+// Stages, in order: decode -> normalize -> segment -> title -> rules ->
+// repeated title -> duplicates -> unrelated headlines -> UI labels -> content
+// classifier -> orphan headings. A Cleaner holds per-thread scratch: use one per
+// thread; the RuleSet may be shared.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "cleaner/document.h"
+#include "cleaner/rules/engine.h"
+#include "cleaner/rules/rule_set.h"
+
+namespace cleaner {
+
+struct CleanOptions {
+  std::string url;        // selects site packs by domain
+  std::string site;       // forces one site pack by id
+  std::string id;         // names the document in messages
+  bool detectors = true;  // structural detectors and the content classifier
+};
+
+class Cleaner {
+ public:
+  explicit Cleaner(const RuleSet& rules) : rules_(rules) {}
+
+  // Never throws on bad input: binary input comes back with doc.error set and no
+  // blocks; invalid UTF-8 is repaired and counted in doc.invalid_utf8.
+  Document Clean(std::string_view bytes, const CleanOptions& options);
+
+  // Runs the classification stages on an already segmented document.
+  void Classify(Document& doc, const CleanOptions& options);
+
+ private:
+  const RuleSet& rules_;
+  RuleScratch scratch_;
+};
+
+}  // namespace cleaner

@@ -1,0 +1,253 @@
+#include "cleaner/rules/engine.h"
+
+#include <algorithm>
+
+namespace cleaner {
+namespace {
+
+// A decision candidate for one block.
+struct Candidate {
+  int priority = -1;
+  bool keep = false;
+  bool direct = false;  // the block itself matched (not covered by a range)
+  int rule = -1;
+};
+
+bool Better(const Candidate& a, const Candidate& b) {
+  if (a.priority != b.priority) return a.priority > b.priority;
+  if (a.keep != b.keep) return a.keep;
+  if (a.direct != b.direct) return a.direct;
+  return false;  // first seen stays
+}
+
+struct Firing {
+  int rule;
+  int block;
+};
+
+// Zone and guard arithmetic over the blocks that are not the title.
+class Positions {
+ public:
+  explicit Positions(const Document& doc) {
+    const std::size_t n = doc.blocks.size();
+    words_before_.assign(n + 1, 0);
+    prose_before_.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Block& b = doc.blocks[i];
+      bool counts = b.verdict != Verdict::kTitle;
+      words_before_[i + 1] = words_before_[i] + (counts ? b.features.words : 0);
+      prose_before_[i + 1] =
+          prose_before_[i] + (counts && b.kind == BlockKind::kParagraph ? b.features.words : 0);
+    }
+  }
+  bool InZone(Zone zone, int block) const {
+    if (zone == Zone::kAny) return true;
+    long total = words_before_.back();
+    long before = words_before_[static_cast<std::size_t>(block)];
+    if (zone == Zone::kHead) return block < 5 || before * 10 <= total * 3;
+    return before * 2 >= total;  // tail
+  }
+  long ProseBefore(int block) const { return prose_before_[static_cast<std::size_t>(block)]; }
+  long ProseAfter(int block) const {
+    return prose_before_.back() - prose_before_[static_cast<std::size_t>(block) + 1];
+  }
+
+ private:
+  std::vector<long> words_before_;
+  std::vector<long> prose_before_;
+};
+
+bool ShapeMatches(const Rule& rule, const Block& block) {
+  int words = block.features.words;
+  if (words < rule.min_words || words > rule.max_words) return false;
+  if (!rule.kinds.empty() &&
+      std::find(rule.kinds.begin(), rule.kinds.end(), block.kind) == rule.kinds.end()) {
+    return false;
+  }
+  return true;
+}
+
+void SelectPacks(const RuleSet& rules, const Document& doc, const RuleRunOptions& options,
+                 RuleScratch& scratch, std::vector<char>& active) {
+  const auto& packs = rules.packs();
+  active.assign(packs.size(), 0);
+  if (options.only_pack >= 0) {
+    active[static_cast<std::size_t>(options.only_pack)] = 1;
+    return;
+  }
+  std::string host = HostOfUrl(doc.url);
+  bool any_site = false;
+  for (std::size_t p = 0; p < packs.size(); ++p) {
+    const Pack& pack = packs[p];
+    if (!pack.IsSite()) {
+      active[p] = 1;
+    } else if (!options.site.empty()) {
+      active[p] = pack.id == options.site;
+    } else if (!host.empty()) {
+      for (const std::string& d : pack.domains) {
+        if (HostMatchesDomain(host, d)) active[p] = 1;
+      }
+    }
+    any_site = any_site || (pack.IsSite() && active[p]);
+  }
+  // Text with no URL and no --site: a site pack applies when its fingerprint is seen.
+  if (host.empty() && options.site.empty() && !any_site) {
+    for (const Block& block : doc.blocks) {
+      rules.MatchFingerprints(block.text, scratch.set_hits, scratch.fingerprints);
+      for (int p : scratch.fingerprints) active[static_cast<std::size_t>(p)] = 1;
+    }
+  }
+}
+
+}  // namespace
+
+std::string HostOfUrl(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos)
+    url.remove_prefix(scheme + 3);
+  else if (url.starts_with("//"))
+    url.remove_prefix(2);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (!url.starts_with('[')) url = url.substr(0, url.find(':'));
+  std::string host(url);
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  return host;
+}
+
+bool HostMatchesDomain(std::string_view host, std::string_view domain) {
+  if (host == domain) return true;
+  return host.size() > domain.size() && host.ends_with(domain) &&
+         host[host.size() - domain.size() - 1] == '.';
+}
+
+bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block) {
+  const Rule& rule = *rules.rules()[static_cast<std::size_t>(rule_index)].rule;
+  if (!ShapeMatches(rule, block)) return false;
+  std::vector<int> scratch, hits;
+  rules.MatchRules(block.text, scratch, hits);
+  return std::binary_search(hits.begin(), hits.end(), rule_index);
+}
+
+void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                RuleScratch& scratch) {
+  const auto& packs = rules.packs();
+  const auto& compiled = rules.rules();
+  std::vector<char> active;
+  SelectPacks(rules, doc, options, scratch, active);
+
+  std::vector<char> disabled(compiled.size(), 0);
+  for (std::size_t p = 0; p < packs.size(); ++p) {
+    if (!active[p]) continue;
+    doc.packs.push_back(packs[p].id);
+    for (const std::string& id : packs[p].disable) {
+      int r = rules.FindRule(id);
+      if (r >= 0 &&
+          !packs[static_cast<std::size_t>(compiled[static_cast<std::size_t>(r)].pack)].IsSite()) {
+        disabled[static_cast<std::size_t>(r)] = 1;
+      }
+    }
+  }
+
+  const int n = static_cast<int>(doc.blocks.size());
+  Positions positions(doc);
+  std::vector<Firing> firings;
+  for (int b = 0; b < n; ++b) {
+    Block& block = doc.blocks[static_cast<std::size_t>(b)];
+    if (block.verdict == Verdict::kTitle) continue;
+    rules.MatchRules(block.text, scratch.set_hits, scratch.rules);
+    for (int r : scratch.rules) {
+      const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(r)];
+      if (!active[static_cast<std::size_t>(cr.pack)] || disabled[static_cast<std::size_t>(r)])
+        continue;
+      const Rule& rule = *cr.rule;
+      if (!ShapeMatches(rule, block) || !positions.InZone(rule.zone, b)) continue;
+      if (positions.ProseBefore(b) < rule.min_words_before) {
+        block.notes.push_back(
+            "rule " + rule.id + " vetoed: needs " + std::to_string(rule.min_words_before) +
+            " words of prose before, has " + std::to_string(positions.ProseBefore(b)));
+        continue;
+      }
+      if (positions.ProseAfter(b) < rule.min_words_after) {
+        block.notes.push_back("rule " + rule.id + " vetoed: needs " +
+                              std::to_string(rule.min_words_after) + " words of prose after, has " +
+                              std::to_string(positions.ProseAfter(b)));
+        continue;
+      }
+      firings.push_back({r, b});
+      for (const std::string& flag : rule.flags) doc.flags[flag] = true;
+    }
+  }
+  if (firings.empty()) return;
+
+  std::vector<Candidate> best(static_cast<std::size_t>(n));
+  auto offer = [&](int block, const Candidate& c) {
+    if (doc.blocks[static_cast<std::size_t>(block)].verdict == Verdict::kTitle) return;
+    Candidate& cur = best[static_cast<std::size_t>(block)];
+    if (cur.rule < 0 || Better(c, cur)) cur = c;
+  };
+  // Ranges to the end (or from the start) are subsumed by the earliest (latest)
+  // firing of the same priority, so each priority level is expanded once.
+  std::vector<std::pair<int, int>> to_end;  // (priority, first block)
+  std::vector<std::pair<int, int>> before;  // (priority, last block)
+  for (const Firing& f : firings) {
+    const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(f.rule)];
+    const Rule& rule = *cr.rule;
+    const int priority = packs[static_cast<std::size_t>(cr.pack)].priority;
+    const bool keep = rule.action == Action::kKeep;
+    offer(f.block, {priority, keep, true, f.rule});
+    auto cover = [&](int from, int to) {  // [from, to)
+      for (int b = from; b < to; ++b) offer(b, {priority, false, false, f.rule});
+    };
+    switch (rule.action) {
+      case Action::kDrop:
+      case Action::kKeep:
+        break;
+      case Action::kDropToEnd: {
+        bool subsumed = false;
+        for (auto& [p, first] : to_end) subsumed = subsumed || (p == priority && first <= f.block);
+        if (!subsumed) {
+          to_end.emplace_back(priority, f.block);
+          cover(f.block + 1, n);
+        }
+        break;
+      }
+      case Action::kDropBefore: {
+        bool subsumed = false;
+        for (auto& [p, last] : before) subsumed = subsumed || (p == priority && last >= f.block);
+        if (!subsumed) {
+          before.emplace_back(priority, f.block);
+          cover(0, f.block);
+        }
+        break;
+      }
+      case Action::kDropRange: {
+        int end = f.block + 1;
+        for (int taken = 0; end < n && taken < rule.max_blocks; ++end, ++taken) {
+          const Block& next = doc.blocks[static_cast<std::size_t>(end)];
+          if (next.features.words > rule.range_max_words) break;
+          if (cr.until &&
+              RE2::PartialMatch(re2::StringPiece(next.text.data(), next.text.size()), *cr.until)) {
+            ++end;  // the closing block belongs to the range
+            break;
+          }
+        }
+        cover(f.block + 1, end);
+        break;
+      }
+    }
+  }
+  for (int b = 0; b < n; ++b) {
+    const Candidate& c = best[static_cast<std::size_t>(b)];
+    if (c.rule < 0) continue;
+    Block& block = doc.blocks[static_cast<std::size_t>(b)];
+    block.decided = true;
+    block.priority = c.priority;
+    block.verdict = c.keep ? Verdict::kKeep : Verdict::kDrop;
+    block.reason = compiled[static_cast<std::size_t>(c.rule)].rule->id;
+  }
+}
+
+}  // namespace cleaner

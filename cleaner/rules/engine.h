@@ -1,0 +1,43 @@
+// Applies compiled rule packs to a segmented Document: selects the packs that
+// apply (generic, site by domain / --site / fingerprint), matches every block
+// once, checks shape, zone and guards, expands range actions and resolves
+// precedence (higher priority wins; keep beats drop on a tie).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cleaner/document.h"
+#include "cleaner/rules/rule_set.h"
+
+namespace cleaner {
+
+struct RuleRunOptions {
+  std::string site;    // pack id forced on (--site); empty: choose by URL / fingerprint
+  int only_pack = -1;  // >= 0: apply only this pack, ignore selection (rule examples)
+};
+
+// The host of a URL, lowercased, without port or credentials ("" if none).
+std::string HostOfUrl(std::string_view url);
+
+// True when `host` is `domain` or a subdomain of it.
+bool HostMatchesDomain(std::string_view host, std::string_view domain);
+
+// Whether one block's text, kind and size satisfy the rule's patterns and shape
+// constraints (zone and guards are not checked). Used by `rules test`.
+bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block);
+
+// Per-thread scratch so matching allocates nothing per block.
+struct RuleScratch {
+  std::vector<int> set_hits;
+  std::vector<int> rules;
+  std::vector<int> fingerprints;
+};
+
+// Decides blocks (verdict, reason, decided, priority), sets document flags and
+// records the packs applied. Blocks with Verdict::kTitle are left alone.
+void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                RuleScratch& scratch);
+
+}  // namespace cleaner

@@ -1,0 +1,178 @@
+#include "cleaner/segment/segment.h"
+
+#include <utf8proc.h>
+
+namespace cleaner {
+namespace {
+
+bool IsWordChar(utf8proc_int32_t cp, utf8proc_category_t cat) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '_';
+  }
+  switch (cat) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_PC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Scripts written without spaces: each character is a word.
+bool IsIdeographic(utf8proc_int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK ext A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // compatibility ideographs
+         (cp >= 0x20000 && cp <= 0x3FFFF);  // CJK ext B..
+}
+
+bool IsSentenceEnd(utf8proc_int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x3002 /* 。 */ ||
+         cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ || cp == 0x061F /* ؟ */ ||
+         cp == 0x0964 /* । */;
+}
+
+bool IsClosingQuoteOrBracket(utf8proc_int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0x00BB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+template <typename F>
+void ForEachCodePoint(std::string_view text, F&& f) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    utf8proc_int32_t cp;
+    if (*p < 0x80) {
+      cp = *p++;
+    } else {
+      utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+      if (n <= 0) {
+        cp = 0xFFFD;
+        n = 1;
+      }
+      p += n;
+    }
+    f(cp);
+  }
+}
+
+// "• ", "- ", "* ", "1. ", "2) ", "a) " and friends.
+bool StartsWithBullet(std::string_view t) {
+  static constexpr std::string_view kBullets[] = {"•", "·", "▪", "◦", "‣", "►", "▶", "■", "□",
+                                                  "●", "○", "–", "—", "-", "*", "+", "✓", "✔"};
+  for (std::string_view b : kBullets) {
+    if (t.starts_with(b)) {
+      std::string_view rest = t.substr(b.size());
+      return rest.empty() || rest.front() == ' ' || rest.front() == '\t';
+    }
+  }
+  std::size_t i = 0;
+  while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i > 0 && i + 1 < t.size() && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ') return true;
+  return false;
+}
+
+}  // namespace
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  ForEachCodePoint(text, [&](utf8proc_int32_t cp) {
+    if (IsIdeographic(cp)) {
+      ++words;
+      in_word = false;
+      return;
+    }
+    bool w = IsWordChar(cp, cp < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp));
+    if (w && !in_word) ++words;
+    in_word = w;
+  });
+  return words;
+}
+
+BlockFeatures ComputeFeatures(std::string_view text) {
+  BlockFeatures f;
+  std::size_t lead = text.find_first_not_of(" \t");
+  f.indent = lead == std::string_view::npos ? 0 : static_cast<int>(lead);
+  bool in_word = false;
+  bool seen_letter = false;
+  utf8proc_int32_t last_significant = 0;  // last non-space, non-closing-quote code point
+  utf8proc_int32_t prev = 0;
+  ForEachCodePoint(text, [&](utf8proc_int32_t cp) {
+    ++f.chars;
+    utf8proc_category_t cat =
+        cp < 0x80 ? UTF8PROC_CATEGORY_CN : static_cast<utf8proc_category_t>(utf8proc_category(cp));
+    bool upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cat == UTF8PROC_CATEGORY_LU;
+    bool lower = cp < 0x80 ? (cp >= 'a' && cp <= 'z') : cat == UTF8PROC_CATEGORY_LL;
+    bool letter =
+        cp < 0x80 ? (upper || lower) : (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO);
+    if (letter) {
+      ++f.letters;
+      if (upper) ++f.uppercase;
+      if (!seen_letter) {
+        // Caseless scripts (CJK, Arabic, ...) count as capitalised.
+        f.starts_capital = upper || (!lower && cat != UTF8PROC_CATEGORY_LL);
+        seen_letter = true;
+      }
+    }
+    if (cp < 0x80 ? (cp >= '0' && cp <= '9') : cat == UTF8PROC_CATEGORY_ND) ++f.digits;
+    if (IsIdeographic(cp)) {
+      ++f.words;
+      in_word = false;
+    } else {
+      bool w = IsWordChar(cp, cat);
+      if (w && !in_word) ++f.words;
+      in_word = w;
+    }
+    // A sentence end: terminal punctuation followed by space or end (not "3.5" or "U.S").
+    if (IsSentenceEnd(prev) && cp == ' ') ++f.sentences;
+    if (cp != ' ' && cp != '\t' && !IsClosingQuoteOrBracket(cp)) last_significant = cp;
+    prev = cp;
+  });
+  f.terminal_punct = IsSentenceEnd(last_significant);
+  if (f.terminal_punct) ++f.sentences;
+  return f;
+}
+
+BlockKind ClassifyKind(std::string_view text, const BlockFeatures& f) {
+  std::string_view t = text.substr(static_cast<std::size_t>(f.indent));
+  if (StartsWithBullet(t) || (f.indent >= 2 && f.words > 0)) return BlockKind::kListItem;
+  if ((f.terminal_punct && f.words >= 6) || f.words >= 30) return BlockKind::kParagraph;
+  bool ends_with_colon = !t.empty() && t.back() == ':';
+  if (f.words >= 1 && f.words <= 20 && f.starts_capital && (!f.terminal_punct || t.back() == '?') &&
+      !ends_with_colon) {
+    return BlockKind::kHeading;
+  }
+  return BlockKind::kLine;
+}
+
+void SegmentLines(NormalizedText&& text, Document& doc) {
+  doc.input_lines = text.total_lines;
+  doc.blocks.clear();
+  doc.blocks.reserve(text.lines.size());
+  for (NormalizedLine& line : text.lines) {
+    Block block;
+    block.features = ComputeFeatures(line.text);
+    block.kind = ClassifyKind(line.text, block.features);
+    block.text = std::move(line.text);
+    block.line = line.line;
+    doc.blocks.push_back(std::move(block));
+  }
+  doc.dropped_lines.clear();
+  for (int n : text.blank_lines) doc.dropped_lines.push_back({n, "normalize.blank"});
+}
+
+}  // namespace cleaner
