@@ -1,0 +1,255 @@
+// The command line end to end: exit codes, bad input, atomic -o output, formats.
+// Runs the built binary; every case gets its own scratch folder.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void WriteFile(const fs::path& path, std::string_view data) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+}
+
+const std::string kArticle =
+    "A Title For The Page\n"
+    "The city council approved the new budget on Tuesday after a long debate about transit.\n"
+    "Officials said the plan would add bus routes and repair two bridges over the next year.\n"
+    "Residents who spoke at the meeting mostly supported the changes, though some asked for "
+    "more.\n";
+
+const std::string kArticleBody =
+    "The city council approved the new budget on Tuesday after a long debate about transit.\n"
+    "Officials said the plan would add bus routes and repair two bridges over the next year.\n"
+    "Residents who spoke at the meeting mostly supported the changes, though some asked for "
+    "more.\n";
+
+class Cli : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        fs::temp_directory_path() / ("cleaner-cli-" + std::to_string(getpid()) + "-" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(dir_, ec);
+  }
+
+  // Runs cleaner with `args` (shell syntax), stdin from `stdin_file` if given.
+  CliRun Cleaner(const std::string& args, const std::string& stdin_file = "/dev/null") {
+    fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
+    std::string cmd = std::string(CLEANER_BINARY) + " " + args + " <" + stdin_file + " >" +
+                      out.string() + " 2>" + err.string();
+    int status = std::system(cmd.c_str());
+    CliRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = ReadFile(out);
+    run.err = ReadFile(err);
+    return run;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, HelpListsEveryOptionAndExitsZero) {
+  CliRun r = Cleaner("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* option : {"--format", "--explain", "--output", "--rules", "--url", "--site",
+                             "--jobs", "--quiet", "rules", "Exit codes"}) {
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST_F(Cli, UnknownOptionIsAUsageError) {
+  CliRun r = Cleaner("--no-such-option");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(r.err.empty());
+}
+
+TEST_F(Cli, CleansAFileToStdout) {
+  WriteFile(dir_ / "a.txt", kArticle);
+  CliRun r = Cleaner((dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, kArticleBody);
+}
+
+TEST_F(Cli, ReadsStdinWhenNoPathOrDash) {
+  WriteFile(dir_ / "a.txt", kArticle);
+  EXPECT_EQ(Cleaner("", (dir_ / "a.txt").string()).out, kArticleBody);
+  EXPECT_EQ(Cleaner("-", (dir_ / "a.txt").string()).out, kArticleBody);
+}
+
+TEST_F(Cli, EmptyFileGivesEmptyOutputAndAWarning) {
+  WriteFile(dir_ / "empty.txt", "");
+  CliRun r = Cleaner((dir_ / "empty.txt").string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("empty input"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, BinaryFileFailsAloneAndTheBatchGoesOn) {
+  WriteFile(dir_ / "in/a.bin", std::string("PK\x03\x04\0\0\x01\x02", 8));
+  WriteFile(dir_ / "in/b.txt", kArticle);
+  CliRun r = Cleaner("-o " + (dir_ / "out").string() + " " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out/a.txt"));
+  EXPECT_EQ(ReadFile(dir_ / "out/b.txt"), kArticleBody);
+}
+
+TEST_F(Cli, InvalidUtf8IsRepairedAndCounted) {
+  WriteFile(dir_ / "bad.txt",
+            "Caf\xE9 society returns to the old town square this weekend, organizers said.\n");
+  CliRun r = Cleaner("--format json " + (dir_ / "bad.txt").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["counts"]["invalid_utf8"], 1);
+  EXPECT_NE(j["body"].get<std::string>().find("Caf\xEF\xBF\xBD society"), std::string::npos);
+  EXPECT_NE(r.err.find("invalid UTF-8"), std::string::npos);
+}
+
+TEST_F(Cli, FiftyMegabyteSingleLineIsKeptWhole) {
+  std::string line;
+  line.reserve(50u << 20);
+  while (line.size() < (50u << 20)) line += "the committee reviewed every budget line again ";
+  line += "and agreed.";
+  WriteFile(dir_ / "huge.txt", line + "\n");
+  CliRun r = Cleaner((dir_ / "huge.txt").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.size(), line.size() + 1);
+  EXPECT_TRUE(r.out == line + "\n");
+}
+
+TEST_F(Cli, MissingAndUnreadableInputsFailButOthersAreDone) {
+  WriteFile(dir_ / "in/good.txt", kArticle);
+  fs::create_symlink(dir_ / "nowhere", dir_ / "in/dangling.txt");
+  bool root = geteuid() == 0;
+  if (!root) {
+    WriteFile(dir_ / "in/locked.txt", kArticle);
+    fs::permissions(dir_ / "in/locked.txt", fs::perms::none);
+  }
+  CliRun r = Cleaner("-o " + (dir_ / "out").string() + " " + (dir_ / "in").string() + " " +
+                     (dir_ / "missing.txt").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(ReadFile(dir_ / "out/good.txt"), kArticleBody);
+  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos) << r.err;
+  if (!root) {
+    EXPECT_NE(r.err.find("locked.txt"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(Cli, OutputFolderMirrorsInputsAndLeavesNoTemporaries) {
+  WriteFile(dir_ / "in/a.txt", kArticle);
+  WriteFile(dir_ / "in/sub/b.page.txt", kArticle);
+  WriteFile(dir_ / "in/.hidden.txt", kArticle);
+  CliRun r = Cleaner("-j 2 -o " + (dir_ / "out").string() + " " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(ReadFile(dir_ / "out/a.txt"), kArticleBody);
+  EXPECT_EQ(ReadFile(dir_ / "out/sub/b.page.txt"), kArticleBody);
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) files += e.is_regular_file();
+  EXPECT_EQ(files, 2);  // no temp files, dot files skipped
+}
+
+TEST_F(Cli, JsonlGivesOneObjectPerInputInOrder) {
+  for (int i = 0; i < 5; ++i) WriteFile(dir_ / ("in/" + std::to_string(i) + ".txt"), kArticle);
+  CliRun r = Cleaner("--format jsonl -j 2 " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["title"], "A Title For The Page");
+    EXPECT_EQ(j["body"], kArticleBody);
+    EXPECT_NE(j["id"].get<std::string>().find(std::to_string(n) + ".txt"), std::string::npos);
+    ++n;
+  }
+  EXPECT_EQ(n, 5);
+}
+
+TEST_F(Cli, OutputIsIdenticalForAnyJobCount) {
+  for (int i = 0; i < 12; ++i) {
+    WriteFile(dir_ / ("in/" + std::to_string(i) + ".txt"),
+              "Menu\nHome\n" + kArticle + "Related Articles\nSomething else entirely here\n");
+  }
+  CliRun one = Cleaner("--format jsonl -j 1 " + (dir_ / "in").string());
+  CliRun two = Cleaner("--format jsonl -j 2 " + (dir_ / "in").string());
+  EXPECT_EQ(one.exit_code, 0);
+  EXPECT_EQ(one.out, two.out);
+}
+
+TEST_F(Cli, ExplainShowsEveryInputLine) {
+  WriteFile(dir_ / "a.txt", kArticle + "\n");
+  CliRun r = Cleaner("--explain " + (dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("TITLE"), std::string::npos);
+  EXPECT_NE(r.out.find("KEEP"), std::string::npos);
+  int rows = 0;
+  for (char c : r.out) rows += c == '\n';
+  EXPECT_EQ(rows, 5);  // 4 lines + the final blank line
+}
+
+TEST_F(Cli, BrokenRuleFileIsAUsageErrorNamingFileLineAndRule) {
+  WriteFile(dir_ / "rules/bad.toml",
+            "[pack]\nid = \"p\"\ndescription = \"d\"\n\n[[rule]]\nid = \"bad.regex\"\n"
+            "description = \"d\"\npattern = '(unclosed'\naction = \"drop\"\ncolour = \"red\"\n");
+  WriteFile(dir_ / "a.txt", kArticle);
+  CliRun r = Cleaner("--rules " + (dir_ / "rules").string() + " " + (dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("bad.toml:5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.regex"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown key 'colour'"), std::string::npos) << r.err;
+
+  CliRun check = Cleaner("rules check --rules " + (dir_ / "rules").string());
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_NE(check.out.find("2 errors"), std::string::npos) << check.out;
+}
+
+TEST_F(Cli, MissingRulesFolderIsAUsageError) {
+  WriteFile(dir_ / "a.txt", kArticle);
+  CliRun r = Cleaner("--rules " + (dir_ / "nope").string() + " " + (dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nope"), std::string::npos);
+}
+
+TEST_F(Cli, BundledRulesCheckClean) {
+  CliRun r = Cleaner(std::string("rules check --rules ") + CLEANER_RULES_DIR);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(Cli, UnknownSiteIsAUsageError) {
+  WriteFile(dir_ / "a.txt", kArticle);
+  CliRun r = Cleaner("--site no.such.pack " + (dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+}  // namespace
