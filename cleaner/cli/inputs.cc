@@ -50,6 +50,15 @@ void WalkDirectory(const fs::path& root, std::vector<InputItem>& out) {
              std::make_move_iterator(found.end()));
 }
 
+// A file given on the command line keeps its relative path below -o DIR
+// (fixtures/a/input.txt -> DIR/fixtures/a/input.txt); absolute paths and paths
+// leaving the current folder keep only their file name.
+fs::path OutputName(const std::string& path) {
+  fs::path p = fs::path(path).lexically_normal();
+  if (p.is_absolute() || p.empty() || *p.begin() == "..") return p.filename();
+  return p;
+}
+
 }  // namespace
 
 std::vector<InputItem> ExpandInputs(const std::vector<std::string>& paths) {
@@ -70,7 +79,7 @@ std::vector<InputItem> ExpandInputs(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(status)) {
       WalkDirectory(path, items);
     } else {
-      items.push_back({path, fs::path(path).filename(), ""});
+      items.push_back({path, OutputName(path), ""});
     }
   }
   return items;
