@@ -47,6 +47,21 @@ struct Block {
   bool decided = false;            // a rule or detector explicitly decided (keep rules protect)
   int priority = -1;               // priority of the decision, for precedence
   std::vector<std::string> notes;  // vetoed rules and other remarks for --explain
+
+  // HTML input only (empty / zero for text input).
+  std::string dom_path;        // e.g. "body>div#main.article>p": tags, #id, .classes
+  int heading_level = 0;       // 1..6 for <h1>..<h6>
+  float link_density = 0;      // share of the block's characters inside <a>
+};
+
+// Page metadata (HTML input: <meta>, Open Graph, JSON-LD, <time>, <html lang>).
+struct Metadata {
+  std::string title;
+  std::string author;
+  std::string published;       // as found (ISO 8601 when the page gives it)
+  std::string site_name;
+  std::string canonical_url;
+  std::string language;
 };
 
 // Lines the normalizer removed before segmentation (empty / whitespace only),
@@ -65,6 +80,8 @@ struct Document {
   std::size_t invalid_utf8 = 0;       // sequences replaced by U+FFFD
   std::map<std::string, bool> flags;  // "paywalled", "ai_disclosure", ...
   std::vector<std::string> packs;     // ids of the packs applied, in order
+  Metadata metadata;
+  bool is_html = false;
   std::vector<std::string> warnings;  // non-fatal notes for the user (invalid UTF-8, ...)
   std::string error;                  // set when the input could not be cleaned (binary, ...)
 
