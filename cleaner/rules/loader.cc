@@ -21,6 +21,17 @@ const std::set<std::string_view> kRuleKeys = {
     "max_blocks", "range_max_words", "flags",   "example"};
 const std::set<std::string_view> kExampleKeys = {"text", "expect", "output"};
 
+// "'key' rest"; built by appending (GCC 12 warns falsely on "'" + std::string(...)).
+std::string KeyMessage(std::string_view key, std::string_view rest) {
+  std::string m;
+  m.reserve(key.size() + rest.size() + 2);
+  m += '\'';
+  m += key;
+  m += '\'';
+  m += rest;
+  return m;
+}
+
 SourceLocation Where(const std::string& file, const toml::source_region& src) {
   return {file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column)};
 }
@@ -52,14 +63,14 @@ class TableReader {
   bool String(const toml::table& t, std::string_view key, std::string& into, bool required) {
     const toml::node* node = t.get(key);
     if (node == nullptr) {
-      if (required) Error(t, "missing required key '" + std::string(key) + "'");
+      if (required) Error(t, KeyMessage(key, " is required but missing"));
       return false;
     }
     if (auto v = node->value<std::string>()) {
       into = *v;
       return true;
     }
-    Error(*node, "'" + std::string(key) + "' must be a string");
+    Error(*node, KeyMessage(key, " must be a string"));
     return false;
   }
 
@@ -68,7 +79,7 @@ class TableReader {
     if (node == nullptr) return;
     auto v = node->value<int64_t>();
     if (!v || *v < min_value || *v > INT_MAX) {
-      Error(*node, "'" + std::string(key) + "' must be an integer >= " + std::to_string(min_value));
+      Error(*node, KeyMessage(key, " must be an integer >= ") + std::to_string(min_value));
       return;
     }
     into = static_cast<int>(*v);
@@ -84,14 +95,14 @@ class TableReader {
     }
     const toml::array* arr = node->as_array();
     if (arr == nullptr) {
-      Error(*node, "'" + std::string(key) + "' must be a string or an array of strings");
+      Error(*node, KeyMessage(key, " must be a string or an array of strings"));
       return;
     }
     for (const toml::node& item : *arr) {
       if (auto v = item.value<std::string>()) {
         into.push_back(*v);
       } else {
-        Error(item, "'" + std::string(key) + "' must hold only strings");
+        Error(item, KeyMessage(key, " must hold only strings"));
       }
     }
   }
@@ -218,9 +229,23 @@ void LoadRule(const toml::table& t, Pack& pack, TableReader& reader, const std::
 
 std::string SourceLocation::ToString() const {
   std::string s = file;
-  if (line > 0) s += ":" + std::to_string(line);
-  if (column > 0) s += ":" + std::to_string(column);
+  if (line > 0) {
+    s += ':';
+    s += std::to_string(line);
+  }
+  if (column > 0) {
+    s += ':';
+    s += std::to_string(column);
+  }
   return s;
+}
+
+RuleError MakeRuleError(SourceLocation where, std::string rule_id, std::string message) {
+  RuleError e;
+  e.where = std::move(where);
+  e.rule_id = std::move(rule_id);
+  e.message = std::move(message);
+  return e;
 }
 
 std::string RuleError::ToString() const {
@@ -265,7 +290,7 @@ void LoadPackText(std::string_view toml_text, const std::string& file, LoadedRul
   }
   const toml::table* pack_table = root["pack"].as_table();
   if (pack_table == nullptr) {
-    out.errors.push_back({{file, 1, 1}, "", "missing [pack] table"});
+    out.errors.push_back(MakeRuleError({file, 1, 1}, "", "missing [pack] table"));
   } else {
     pack.where = Where(file, pack_table->source());
     reader.CheckKeys(*pack_table, kPackKeys, "[pack]");
@@ -339,7 +364,7 @@ LoadedRules LoadRulesDir(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     out.errors.push_back(
-        {{dir.string(), 0, 0}, "", "rules directory not found or not a directory"});
+        MakeRuleError({dir.string(), 0, 0}, "", "rules directory not found or not a directory"));
     return out;
   }
   std::vector<fs::path> files;
@@ -347,14 +372,15 @@ LoadedRules LoadRulesDir(const fs::path& dir) {
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_regular_file(ec) && it->path().extension() == ".toml") files.push_back(it->path());
   }
-  if (ec) out.errors.push_back({{dir.string(), 0, 0}, "", "cannot list: " + ec.message()});
+  if (ec)
+    out.errors.push_back(MakeRuleError({dir.string(), 0, 0}, "", "cannot list: " + ec.message()));
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::ifstream in(file, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
     if (!in) {
-      out.errors.push_back({{file.string(), 0, 0}, "", "cannot read file"});
+      out.errors.push_back(MakeRuleError({file.string(), 0, 0}, "", "cannot read file"));
       continue;
     }
     LoadPackText(buffer.str(), file.string(), out);

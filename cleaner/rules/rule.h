@@ -70,4 +70,8 @@ struct RuleError {
   std::string ToString() const;
 };
 
+// Builds a RuleError; a function rather than nested braces, which GCC 12 misreads
+// as maybe-uninitialized at -O2.
+RuleError MakeRuleError(SourceLocation where, std::string rule_id, std::string message);
+
 }  // namespace cleaner

@@ -22,7 +22,8 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::pair<std::string, Sour
     }
   }
   if (!set->Compile()) {
-    if (errors) errors->push_back({{}, "", "RE2::Set failed to compile (out of memory)"});
+    if (errors)
+      errors->push_back(MakeRuleError({}, "", "RE2::Set failed to compile (out of memory)"));
     return nullptr;
   }
   return set;
