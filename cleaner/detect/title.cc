@@ -55,6 +55,8 @@ void DetectRepeatedTitle(Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (static_cast<int>(i) == title || !Undecided(b) || b.features.words > 40) continue;
+    // Canonical() only shrinks runs of spaces: a much shorter or longer block cannot match.
+    if (b.text.size() < head.size() || b.text.size() > 2 * full.size()) continue;
     std::string text = Canonical(b.text);
     if (text == full || text == head) DropBlock(b, "detect.repeated-title");
   }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -16,7 +17,7 @@ namespace {
 class InertTable {
  public:
   InertTable() {
-    std::bitset<0x10000> second;
+    std::bitset<0x10000> second;     // second (or later) element of some decomposition
     utf8proc_int32_t buf[8];
     for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
       int last = 0;
@@ -30,8 +31,12 @@ class InertTable {
       const utf8proc_property_t* prop = utf8proc_get_property(cp);
       bool hangul_jamo = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
                          (cp >= 0xD7B0 && cp <= 0xD7FF);
+      // Only code points with a canonical decomposition can change under NFC
+      // (singletons, exclusions); those few thousand are checked with utf8proc.
+      bool canonical = prop->decomp_seqindex != UINT16_MAX && prop->decomp_type == 0;
+      bool unstable = canonical && !NfcStable(cp);
       bool changes = prop->combining_class != 0 || hangul_jamo ||
-                     second.test(static_cast<std::size_t>(cp)) || !NfcStable(cp);
+                     second.test(static_cast<std::size_t>(cp)) || unstable;
       if (changes) inert_.reset(static_cast<std::size_t>(cp));
     }
   }
@@ -91,6 +96,11 @@ std::string NormalizeLine(std::string_view line) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
   const auto* end = p + line.size();
   while (p < end) {
+    // Printable ASCII runs are copied as they are.
+    const auto* run = p;
+    while (p < end && *p >= 0x20 && *p < 0x7F) ++p;
+    if (p > run) out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+    if (p >= end) break;
     if (*p < 0x80) {
       char c = static_cast<char>(*p++);
       if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {

@@ -1,5 +1,8 @@
 #include "cleaner/segment/segment.h"
 
+#include <array>
+#include <cstdint>
+
 #include <utf8proc.h>
 
 namespace cleaner {
@@ -103,32 +106,80 @@ int CountWords(std::string_view text) {
   return words;
 }
 
+namespace {
+
+// Character classes of ASCII bytes, so the common case needs no utf8proc call.
+enum AsciiClass : std::uint8_t {
+  kUpper = 1, kLower = 2, kDigit = 4, kWordChar = 8, kSentenceEnd = 16, kClosing = 32, kSpace = 64
+};
+
+constexpr std::array<std::uint8_t, 128> MakeAsciiTable() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper | kWordChar;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower | kWordChar;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit | kWordChar;
+  t['_'] = kWordChar;
+  t['.'] = t['!'] = t['?'] = kSentenceEnd;
+  t['"'] = t['\''] = t[')'] = t[']'] = kClosing;
+  t[' '] = t['\t'] = kSpace;
+  return t;
+}
+constexpr std::array<std::uint8_t, 128> kAscii = MakeAsciiTable();
+
+}  // namespace
+
 BlockFeatures ComputeFeatures(std::string_view text) {
   BlockFeatures f;
   std::size_t lead = text.find_first_not_of(" \t");
   f.indent = lead == std::string_view::npos ? 0 : static_cast<int>(lead);
   bool in_word = false;
   bool seen_letter = false;
-  utf8proc_int32_t last_significant = 0;  // last non-space, non-closing-quote code point
-  utf8proc_int32_t prev = 0;
-  ForEachCodePoint(text, [&](utf8proc_int32_t cp) {
+  bool last_is_end = false;  // last non-space, non-closing character ends a sentence
+  bool prev_is_end = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
     ++f.chars;
-    utf8proc_category_t cat =
-        cp < 0x80 ? UTF8PROC_CATEGORY_CN : static_cast<utf8proc_category_t>(utf8proc_category(cp));
-    bool upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cat == UTF8PROC_CATEGORY_LU;
-    bool lower = cp < 0x80 ? (cp >= 'a' && cp <= 'z') : cat == UTF8PROC_CATEGORY_LL;
-    bool letter =
-        cp < 0x80 ? (upper || lower) : (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO);
-    if (letter) {
+    if (*p < 0x80) {
+      const std::uint8_t cls = kAscii[*p++];
+      if (cls & (kUpper | kLower)) {
+        ++f.letters;
+        if (cls & kUpper) ++f.uppercase;
+        if (!seen_letter) {
+          f.starts_capital = cls & kUpper;
+          seen_letter = true;
+        }
+      }
+      if (cls & kDigit) ++f.digits;
+      bool w = cls & kWordChar;
+      if (w && !in_word) ++f.words;
+      in_word = w;
+      if (cls & kSpace) {
+        if (prev_is_end) ++f.sentences;  // "end. Next": not "3.5" or "U.S"
+      } else if (!(cls & kClosing)) {
+        last_is_end = cls & kSentenceEnd;
+      }
+      prev_is_end = cls & kSentenceEnd;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    if (n <= 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    p += n;
+    const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
+    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
       ++f.letters;
-      if (upper) ++f.uppercase;
+      if (cat == UTF8PROC_CATEGORY_LU) ++f.uppercase;
       if (!seen_letter) {
         // Caseless scripts (CJK, Arabic, ...) count as capitalised.
-        f.starts_capital = upper || (!lower && cat != UTF8PROC_CATEGORY_LL);
+        f.starts_capital = cat != UTF8PROC_CATEGORY_LL;
         seen_letter = true;
       }
     }
-    if (cp < 0x80 ? (cp >= '0' && cp <= '9') : cat == UTF8PROC_CATEGORY_ND) ++f.digits;
+    if (cat == UTF8PROC_CATEGORY_ND) ++f.digits;
     if (IsIdeographic(cp)) {
       ++f.words;
       in_word = false;
@@ -137,12 +188,15 @@ BlockFeatures ComputeFeatures(std::string_view text) {
       if (w && !in_word) ++f.words;
       in_word = w;
     }
-    // A sentence end: terminal punctuation followed by space or end (not "3.5" or "U.S").
-    if (IsSentenceEnd(prev) && cp == ' ') ++f.sentences;
-    if (cp != ' ' && cp != '\t' && !IsClosingQuoteOrBracket(cp)) last_significant = cp;
-    prev = cp;
-  });
-  f.terminal_punct = IsSentenceEnd(last_significant);
+    const bool is_end = IsSentenceEnd(cp);
+    if (cat == UTF8PROC_CATEGORY_ZS) {
+      if (prev_is_end) ++f.sentences;
+    } else if (!IsClosingQuoteOrBracket(cp)) {
+      last_is_end = is_end;
+    }
+    prev_is_end = is_end;
+  }
+  f.terminal_punct = last_is_end;
   if (f.terminal_punct) ++f.sentences;
   return f;
 }
