@@ -40,6 +40,12 @@ void DetectUnrelatedHeadlines(Document& doc) {
     if (!Undecided(b) || ShapeOf(b) == Shape::kOther) break;
     start = i;
   }
+  int headline_shaped = 0;
+  for (int i = start; i < n; ++i) {
+    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
+    headline_shaped += b.verdict == Verdict::kKeep && ShapeOf(b) == Shape::kHeadline;
+  }
+  if (headline_shaped < kMinHeadlines) return;  // cheap exit before building the vocabulary
   // The article's vocabulary: kept prose before the run.
   std::unordered_set<std::string> vocabulary;
   std::vector<std::string> words;

@@ -10,6 +10,7 @@ void ContentWords(std::string_view text, std::vector<std::string>& out) {
   std::string word;
   int letters = 0;
   auto flush = [&] {
+    if (letters == 0) return;
     if (letters >= 4) out.push_back(word);
     word.clear();
     letters = 0;
@@ -17,6 +18,17 @@ void ContentWords(std::string_view text, std::vector<std::string>& out) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
+    if (*p < 0x80) {  // ASCII: no utf8proc call
+      unsigned char c = *p++;
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum) {
+        flush();
+        continue;
+      }
+      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      ++letters;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
     if (n <= 0) {

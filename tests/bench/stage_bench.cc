@@ -1,0 +1,164 @@
+// Per-stage throughput over the dev pages (text dumps and HTML), one thread.
+// Data: $CLEANER_BENCH_DATA or ../shared/bench/scrapinghub-dev next to the repo.
+// Every benchmark reports bytes/s of its input, so stages compare directly.
+#include <benchmark/benchmark.h>
+#include <gumbo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cleaner/normalize/decode.h"
+#include "cleaner/normalize/normalize.h"
+#include "cleaner/pipeline/cleaner.h"
+#include "cleaner/rules/loader.h"
+#include "cleaner/segment/segment.h"
+
+namespace cleaner {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path DataDir() {
+  const char* env = std::getenv("CLEANER_BENCH_DATA");
+  return env ? fs::path(env) : fs::path(CLEANER_BENCH_DATA);
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Gunzip(const fs::path& p) {
+  std::string out;
+  gzFile f = gzopen(p.c_str(), "rb");
+  if (!f) return out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  gzclose(f);
+  return out;
+}
+
+struct Corpus {
+  std::vector<std::string> text;
+  std::vector<std::string> html;
+  std::size_t text_bytes = 0;
+  std::size_t html_bytes = 0;
+};
+
+const Corpus& Pages() {
+  static const Corpus corpus = [] {
+    Corpus c;
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(DataDir(), ec)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& p : files) {
+      std::string name = p.filename().string();
+      if (name.ends_with(".page.txt")) {
+        c.text.push_back(ReadFile(p));
+        c.text_bytes += c.text.back().size();
+      } else if (name.ends_with(".html.gz")) {
+        c.html.push_back(Gunzip(p));
+        c.html_bytes += c.html.back().size();
+      }
+    }
+    return c;
+  }();
+  return corpus;
+}
+
+const RuleSet& BundledRules() {
+  static const std::unique_ptr<RuleSet> rules = [] {
+    std::vector<RuleError> errors;
+    return RuleSet::Compile(LoadRulesDir(CLEANER_RULES_DIR), &errors);
+  }();
+  return *rules;
+}
+
+void BM_Decode(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& page : Pages().text) benchmark::DoNotOptimize(DecodeUtf8(page));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_Decode);
+
+void BM_NormalizeLines(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& page : Pages().text) benchmark::DoNotOptimize(NormalizeLines(page));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_NormalizeLines);
+
+void BM_Segment(benchmark::State& state) {
+  std::vector<NormalizedText> normalized;
+  for (const std::string& page : Pages().text) normalized.push_back(NormalizeLines(page));
+  for (auto _ : state) {
+    for (const NormalizedText& n : normalized) {
+      Document doc;
+      NormalizedText copy = n;
+      SegmentLines(std::move(copy), doc);
+      benchmark::DoNotOptimize(doc);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_Segment);
+
+void BM_RuleMatch(benchmark::State& state) {
+  const RuleSet& rules = BundledRules();
+  std::vector<std::string> lines;
+  for (const std::string& page : Pages().text) {
+    for (NormalizedLine& l : NormalizeLines(page).lines) lines.push_back(std::move(l.text));
+  }
+  std::vector<int> scratch, hits;
+  std::size_t matched = 0;
+  for (auto _ : state) {
+    for (const std::string& line : lines) {
+      rules.MatchRules(line, scratch, hits);
+      matched += hits.size();
+    }
+  }
+  benchmark::DoNotOptimize(matched);
+  state.counters["rules"] = static_cast<double>(rules.rules().size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_RuleMatch);
+
+void BM_CleanText(benchmark::State& state) {
+  Cleaner cleaner(BundledRules());
+  for (auto _ : state) {
+    for (const std::string& page : Pages().text) {
+      benchmark::DoNotOptimize(cleaner.Clean(page, {}));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+  state.counters["docs/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * Pages().text.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
+
+// The baseline HTML mode is measured against: a bare Gumbo parse and teardown.
+void BM_GumboParseBaseline(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& page : Pages().html) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().html_bytes));
+}
+BENCHMARK(BM_GumboParseBaseline)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace cleaner
+
+BENCHMARK_MAIN();
