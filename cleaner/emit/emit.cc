@@ -60,6 +60,19 @@ nlohmann::ordered_json ToJson(const Document& doc) {
   return j;
 }
 
+namespace {
+
+// Explain is for people: very long lines are cut (on a UTF-8 boundary).
+constexpr std::size_t kExplainWidth = 400;
+std::string Shortened(std::string_view text) {
+  if (text.size() <= kExplainWidth) return std::string(text);
+  std::size_t cut = kExplainWidth;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + " … [" + std::to_string(text.size()) + " bytes]";
+}
+
+}  // namespace
+
 std::string ExplainText(const Document& doc) {
   struct Row {
     int line;
@@ -90,7 +103,7 @@ std::string ExplainText(const Document& doc) {
     out += std::string(6 - std::string_view(r.verdict).size(), ' ');
     out += r.reason;
     out += std::string(width - r.reason.size() + 2, ' ');
-    out += r.text;
+    out += Shortened(r.text);
     out += '\n';
     if (r.notes) {
       for (const std::string& note : *r.notes) out += "         note: " + note + "\n";

@@ -151,6 +151,9 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
     }
   }
 
+  // Every flag a loaded rule can set is reported, false until a rule fires.
+  for (const std::string& flag : rules.flag_names()) doc.flags.emplace(flag, false);
+
   const int n = static_cast<int>(doc.blocks.size());
   Positions positions(doc);
   std::vector<Firing> firings;

@@ -69,8 +69,12 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
         set->pattern_rule_.push_back(index);
       }
       set->rules_.push_back(std::move(compiled));
+      set->flag_names_.insert(set->flag_names_.end(), rule.flags.begin(), rule.flags.end());
     }
   }
+  std::sort(set->flag_names_.begin(), set->flag_names_.end());
+  set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
+                         set->flag_names_.end());
   set->patterns_ = BuildSet(patterns, errors);
   if (!patterns.empty() && set->patterns_ == nullptr) return nullptr;
   set->fingerprints_ = BuildSet(fingerprints, errors);

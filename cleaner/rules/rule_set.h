@@ -39,6 +39,9 @@ class RuleSet {
 
   int FindRule(std::string_view id) const;  // -1 when absent
 
+  // Every document flag some rule sets, sorted.
+  const std::vector<std::string>& flag_names() const { return flag_names_; }
+
  private:
   RuleSet() = default;
   std::vector<Pack> packs_;
@@ -47,6 +50,7 @@ class RuleSet {
   std::vector<int> pattern_rule_;       // pattern index -> rule index
   std::unique_ptr<RE2::Set> fingerprints_;
   std::vector<int> fingerprint_pack_;
+  std::vector<std::string> flag_names_;
 };
 
 // RE2 options every rule pattern is compiled with.
