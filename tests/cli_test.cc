@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -204,6 +205,52 @@ TEST_F(Cli, OutputIsIdenticalForAnyJobCount) {
   CliRun two = Cleaner("--format jsonl -j 2 " + (dir_ / "in").string());
   EXPECT_EQ(one.exit_code, 0);
   EXPECT_EQ(one.out, two.out);
+}
+
+TEST_F(Cli, JsonlStreamRoundTripsInOrderWithFieldsPassedThrough) {
+  std::string stream;
+  for (int i = 0; i < 20; ++i) {
+    nlohmann::ordered_json record = {{"id", "doc-" + std::to_string(i)},
+                                     {"url", "https://news.example.com/a/" + std::to_string(i)},
+                                     {"text", kArticle},
+                                     {"lang", "en"}};
+    stream += record.dump() + "\n";
+    if (i == 7) stream += "{not json\n";              // a broken record
+    if (i == 9) stream += "{\"id\": \"no-page\"}\n";  // a record without a page
+    if (i == 11) stream += "\n";                      // blank lines are skipped
+  }
+  WriteFile(dir_ / "in.jsonl", stream);
+  CliRun r = Cleaner("--input-format jsonl -j 2", (dir_ / "in.jsonl").string());
+  EXPECT_EQ(r.exit_code, 1);  // two bad records; the others are done
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> out;
+  while (std::getline(lines, line)) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(out.size(), 22u);
+  EXPECT_EQ(out[0]["id"], "doc-0");
+  EXPECT_EQ(out[0]["lang"], "en");
+  EXPECT_EQ(out[0]["url"], "https://news.example.com/a/0");
+  EXPECT_EQ(out[0]["body"], kArticleBody);
+  EXPECT_FALSE(out[0].contains("text"));
+  EXPECT_TRUE(out[8].contains("error"));  // the broken line, in its place
+  EXPECT_EQ(out[9]["id"], "doc-8");
+  EXPECT_EQ(out[11]["id"], "no-page");
+  EXPECT_TRUE(out[11].contains("error"));
+  EXPECT_EQ(out[21]["id"], "doc-19");
+}
+
+TEST_F(Cli, JsonlStreamToOutputFolderIsWrittenWhole) {
+  std::string stream;
+  for (int i = 0; i < 3; ++i) {
+    stream += nlohmann::json({{"id", i}, {"text", kArticle}}).dump() + "\n";
+  }
+  WriteFile(dir_ / "in/batch.jsonl", stream);
+  CliRun r =
+      Cleaner("--input-format jsonl -o " + (dir_ / "out").string() + " " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  std::string written = ReadFile(dir_ / "out/batch.jsonl");
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 3);
 }
 
 TEST_F(Cli, ExplainShowsEveryInputLine) {

@@ -63,35 +63,76 @@ void InstallTempFileCleanup() {
   }
 }
 
-std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data) {
+std::string AtomicFile::Open(const std::filesystem::path& path) {
+  Discard();
+  path_ = path;
   std::error_code ec;
   if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return "cannot create folder " + path.parent_path().string() + ": " + ec.message();
   }
-  std::string tmpl =
-      (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  char* temp = strdup(tmpl.c_str());
-  if (temp == nullptr) return "out of memory";
-  int fd = mkstemp(temp);
-  if (fd < 0) {
+  std::string hidden_name = ".";  // appended, not "." + ...: GCC 12 warns falsely on that
+  hidden_name += path.filename().string();
+  hidden_name += ".tmp-XXXXXX";
+  std::string tmpl = (path.parent_path() / hidden_name).string();
+  temp_ = strdup(tmpl.c_str());
+  if (temp_ == nullptr) return "out of memory";
+  fd_ = mkstemp(temp_);
+  if (fd_ < 0) {
     std::string err = "cannot create " + tmpl + ": " + std::strerror(errno);
-    std::free(temp);
+    std::free(temp_);
+    temp_ = nullptr;
     return err;
   }
-  int slot = Register(temp);
+  slot_ = Register(temp_);
+  fchmod(fd_, 0644);
+  return "";
+}
+
+std::string AtomicFile::Append(std::string_view data) {
+  if (fd_ < 0) return "cannot write " + path_.string() + ": not open";
+  if (!WriteAll(fd_, data)) return "cannot write " + path_.string() + ": " + std::strerror(errno);
+  return "";
+}
+
+std::string AtomicFile::Commit() {
+  if (fd_ < 0) return "cannot write " + path_.string() + ": not open";
   std::string err;
-  if (!WriteAll(fd, data)) err = "cannot write " + path.string() + ": " + std::strerror(errno);
-  fchmod(fd, 0644);
-  if (close(fd) != 0 && err.empty())
-    err = "cannot write " + path.string() + ": " + std::strerror(errno);
-  if (err.empty() && rename(temp, path.c_str()) != 0) {
-    err = "cannot rename to " + path.string() + ": " + std::strerror(errno);
+  if (close(fd_) != 0) err = "cannot write " + path_.string() + ": " + std::strerror(errno);
+  fd_ = -1;
+  if (err.empty() && rename(temp_, path_.c_str()) != 0) {
+    err = "cannot rename to " + path_.string() + ": " + std::strerror(errno);
   }
-  if (!err.empty()) unlink(temp);
-  Unregister(slot);
-  std::free(temp);
+  if (err.empty()) {
+    Unregister(slot_);
+    slot_ = -1;
+    std::free(temp_);
+    temp_ = nullptr;
+  } else {
+    Discard();
+  }
   return err;
+}
+
+void AtomicFile::Discard() {
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+  if (temp_ != nullptr) {
+    unlink(temp_);
+    Unregister(slot_);
+    slot_ = -1;
+    std::free(temp_);
+    temp_ = nullptr;
+  }
+}
+
+AtomicFile::~AtomicFile() { Discard(); }
+
+std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data) {
+  AtomicFile file;
+  if (std::string err = file.Open(path); !err.empty()) return err;
+  if (std::string err = file.Append(data); !err.empty()) return err;
+  return file.Commit();
 }
 
 }  // namespace cleaner

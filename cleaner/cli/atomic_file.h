@@ -17,4 +17,26 @@ void InstallTempFileCleanup();
 // message, empty on success.
 std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data);
 
+// A file written piece by piece (a stream's results) that appears under its name
+// only when Commit() succeeds; destroyed uncommitted, it leaves nothing behind.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  std::string Open(const std::filesystem::path& path);  // error message or ""
+  std::string Append(std::string_view data);
+  std::string Commit();
+  bool is_open() const { return fd_ >= 0; }
+
+ private:
+  void Discard();
+  std::filesystem::path path_;
+  char* temp_ = nullptr;
+  int fd_ = -1;
+  int slot_ = -1;
+};
+
 }  // namespace cleaner

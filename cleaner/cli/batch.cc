@@ -1,13 +1,15 @@
 #include "cleaner/cli/batch.h"
 
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "cleaner/cli/atomic_file.h"
+#include "cleaner/cli/ordered_pool.h"
 #include "cleaner/emit/emit.h"
 #include "cleaner/pipeline/cleaner.h"
 
@@ -15,12 +17,28 @@ namespace cleaner {
 namespace {
 
 namespace fs = std::filesystem;
+using nlohmann::ordered_json;
 
-struct ItemResult {
-  std::string output;    // what goes to stdout
-  std::string messages;  // what goes to stderr
+struct Job {
+  std::string name;   // for messages and the JSON id
+  std::string path;   // files: read by the worker
+  std::string bytes;  // jsonl: the record's page
+  std::string url;
+  std::string error;           // failed before cleaning
+  std::string out_path;        // files with -o: where the result goes
+  bool record = false;         // a JSONL record
+  bool end_of_stream = false;  // jsonl with -o: commit the stream's file
+  std::size_t stream = 0;
+  ordered_json passthrough;  // jsonl: the record's other fields
+};
+
+struct Result {
+  std::string output;
+  std::string messages;
   bool failed = false;
-  bool done = false;
+  bool counts = true;  // false for end-of-stream markers
+  bool end_of_stream = false;
+  std::size_t stream = 0;
 };
 
 const char* Extension(OutputFormat format) {
@@ -51,118 +69,245 @@ std::string Render(const Document& doc, OutputFormat format) {
   return {};
 }
 
-// Output paths, decided up front so two inputs never write the same file.
-std::vector<std::string> PlanOutputs(const std::vector<InputItem>& inputs,
-                                     const BatchOptions& options,
-                                     std::vector<std::string>& collisions) {
-  std::vector<std::string> paths(inputs.size());
-  collisions.assign(inputs.size(), "");
-  if (options.output_dir.empty()) return paths;
-  std::set<std::string> taken;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (!inputs[i].error.empty()) continue;
-    fs::path rel = inputs[i].relative;
-    rel.replace_extension(Extension(options.format));
-    // "page.txt" stays "page.txt"; "a.html" becomes "a.txt".
-    std::string out = (fs::path(options.output_dir) / rel).lexically_normal().string();
-    if (!taken.insert(out).second) {
-      collisions[i] = "output " + out + " is already written by an earlier input; skipped";
-    }
-    paths[i] = out;
+// Where each input's output goes below -o DIR; decided up front so two inputs
+// never write the same file.
+std::string PlanOutput(const InputItem& item, const BatchOptions& options, const char* extension,
+                       std::set<std::string>& taken, std::string& collision) {
+  fs::path rel = item.relative;
+  rel.replace_extension(extension);  // "page.txt" stays "page.txt"; "a.html" -> "a.txt"
+  std::string out = (fs::path(options.output_dir) / rel).lexically_normal().string();
+  if (!taken.insert(out).second) {
+    collision = "output " + out + " is already written by an earlier input; skipped";
   }
-  return paths;
+  return out;
+}
+
+// Turns one JSONL line into a job: the page in "html" or "text", the rest passed through.
+void ParseRecord(const std::string& line, std::size_t line_no, const std::string& stream_name,
+                 Job& job) {
+  job.record = true;
+  job.name = stream_name + ":" + std::to_string(line_no);
+  ordered_json record = ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded() || !record.is_object()) {
+    job.error = "line " + std::to_string(line_no) + ": not a JSON object";
+    return;
+  }
+  for (auto& [key, value] : record.items()) {
+    if (key == "html" || key == "text") {
+      if (!value.is_string()) {
+        job.error = "line " + std::to_string(line_no) + ": '" + key + "' must be a string";
+        return;
+      }
+      job.bytes = value.get<std::string>();
+    } else {
+      if (key == "url" && value.is_string()) job.url = value.get<std::string>();
+      if (key == "id") job.name = value.is_string() ? value.get<std::string>() : value.dump();
+      job.passthrough[key] = value;
+    }
+  }
+  if (!record.contains("html") && !record.contains("text")) {
+    job.error = "line " + std::to_string(line_no) + ": no 'html' or 'text' field";
+  }
+}
+
+// Pulls jobs from the inputs: one per file, or one per JSONL line.
+class JobSource {
+ public:
+  JobSource(const std::vector<InputItem>& inputs, const BatchOptions& options)
+      : inputs_(inputs), options_(options) {}
+
+  bool Next(Job& job) {
+    if (options_.input_format == InputFormat::kFiles) return NextFile(job);
+    return NextRecord(job);
+  }
+
+ private:
+  bool NextFile(Job& job) {
+    if (index_ >= inputs_.size()) return false;
+    const InputItem& item = inputs_[index_++];
+    job.name = item.path == "-" ? "<stdin>" : item.path;
+    job.path = item.path;
+    job.url = options_.url;
+    job.error = item.error;
+    if (item.error.empty() && !options_.output_dir.empty()) {
+      job.out_path = PlanOutput(item, options_, Extension(options_.format), taken_, job.error);
+    }
+    return true;
+  }
+
+  bool NextRecord(Job& job) {
+    for (;;) {
+      if (!stream_) {
+        if (index_ >= inputs_.size()) return false;
+        const InputItem& item = inputs_[index_];
+        stream_index_ = index_++;
+        stream_name_ = item.path == "-" ? "<stdin>" : item.path;
+        line_no_ = 0;
+        if (!item.error.empty()) {
+          job.name = stream_name_;
+          job.error = item.error;
+          return true;
+        }
+        if (item.path == "-") {
+          stream_ = std::unique_ptr<std::istream, void (*)(std::istream*)>(&std::cin,
+                                                                           [](std::istream*) {});
+        } else {
+          stream_ = std::unique_ptr<std::istream, void (*)(std::istream*)>(
+              new std::ifstream(item.path, std::ios::binary), [](std::istream* s) { delete s; });
+          if (!*stream_) {
+            stream_.reset();
+            job.name = stream_name_;
+            job.error = "cannot open";
+            return true;
+          }
+        }
+      }
+      std::string line;
+      if (std::getline(*stream_, line)) {
+        ++line_no_;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+        job.stream = stream_index_;
+        job.url = options_.url;
+        ParseRecord(line, line_no_, stream_name_, job);
+        if (job.url.empty()) job.url = options_.url;
+        return true;
+      }
+      stream_.reset();
+      if (!options_.output_dir.empty()) {
+        job.end_of_stream = true;
+        job.stream = stream_index_;
+        return true;
+      }
+    }
+  }
+
+  const std::vector<InputItem>& inputs_;
+  const BatchOptions& options_;
+  std::size_t index_ = 0;
+  std::set<std::string> taken_;
+  std::unique_ptr<std::istream, void (*)(std::istream*)> stream_{nullptr, [](std::istream*) {}};
+  std::size_t stream_index_ = 0;
+  std::string stream_name_;
+  std::size_t line_no_ = 0;
+};
+
+// A JSONL record's result: its passed-through fields, then the cleaner's.
+std::string RenderRecord(const Job& job, const Document* doc, const std::string& error) {
+  ordered_json out = job.passthrough.is_object() ? job.passthrough : ordered_json::object();
+  if (doc != nullptr && doc->error.empty()) {
+    ordered_json result = ToJson(*doc);
+    result.erase("id");
+    result.erase("url");
+    for (auto& [key, value] : result.items()) out[key] = value;
+  } else {
+    out["error"] = error;
+  }
+  return out.dump() + "\n";
+}
+
+Result Process(Job& job, Cleaner& cleaner, const BatchOptions& options) {
+  Result r;
+  r.stream = job.stream;
+  if (job.end_of_stream) {
+    r.end_of_stream = true;
+    r.counts = false;
+    return r;
+  }
+  auto fail = [&](const std::string& message) {
+    r.messages += "cleaner: " + job.name + ": " + message + "\n";
+    r.failed = true;
+    if (job.record) r.output = RenderRecord(job, nullptr, message);
+  };
+  if (!job.error.empty()) {
+    fail(job.error);
+    return r;
+  }
+  if (!job.record) {
+    if (std::string err = ReadInput(job.path, job.bytes); !err.empty()) {
+      fail(err);
+      return r;
+    }
+  }
+  Document doc = cleaner.Clean(job.bytes, {.url = job.url, .site = options.site, .id = job.name});
+  if (!doc.error.empty()) {
+    if (!job.record && options.format == OutputFormat::kJsonl)
+      r.output = Render(doc, options.format);
+    fail(doc.error);
+    return r;
+  }
+  if (!options.quiet) {
+    for (const std::string& w : doc.warnings) {
+      r.messages += "cleaner: " + job.name + ": warning: " + w + "\n";
+    }
+    if (job.bytes.empty()) r.messages += "cleaner: " + job.name + ": warning: empty input\n";
+  }
+  if (job.record) {
+    r.output = RenderRecord(job, &doc, "");
+  } else if (job.out_path.empty()) {
+    r.output = Render(doc, options.format);
+  } else if (std::string err = WriteFileAtomically(job.out_path, Render(doc, options.format));
+             !err.empty()) {
+    fail(err);
+  }
+  return r;
 }
 
 }  // namespace
 
 BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs,
                       const BatchOptions& options) {
-  const std::size_t n = inputs.size();
-  std::vector<std::string> collisions;
-  const std::vector<std::string> out_paths = PlanOutputs(inputs, options, collisions);
   if (!options.output_dir.empty()) InstallTempFileCleanup();
+  const int threads = std::max(1, options.jobs);
+  std::vector<std::unique_ptr<Cleaner>> cleaners;
+  for (int t = 0; t < threads; ++t) cleaners.push_back(std::make_unique<Cleaner>(rules));
 
-  std::vector<ItemResult> results(n);
-  std::mutex mu;
-  std::condition_variable cv;
-  std::size_t next = 0;     // next input to take
-  std::size_t printed = 0;  // inputs reported so far
-  const int jobs = std::max(1, options.jobs);
-  // Workers stay at most this far ahead of the printer: bounded memory.
-  const std::size_t window = static_cast<std::size_t>(jobs) * 4;
-
-  auto process = [&](std::size_t i, Cleaner& cleaner, ItemResult& r) {
-    const InputItem& item = inputs[i];
-    const std::string name = item.path == "-" ? "<stdin>" : item.path;
-    auto fail = [&](const std::string& message) {
-      r.messages += "cleaner: " + name + ": " + message + "\n";
-      r.failed = true;
-    };
-    if (!item.error.empty()) return fail(item.error);
-    if (!collisions[i].empty()) return fail(collisions[i]);
-    std::string bytes;
-    if (std::string err = ReadInput(item.path, bytes); !err.empty()) return fail(err);
-    Document doc = cleaner.Clean(bytes, {.url = options.url, .site = options.site, .id = name});
-    if (!doc.error.empty()) {
-      if (options.format == OutputFormat::kJsonl) r.output = Render(doc, options.format);
-      return fail(doc.error);
-    }
-    if (!options.quiet) {
-      for (const std::string& w : doc.warnings)
-        r.messages += "cleaner: " + name + ": warning: " + w + "\n";
-      if (bytes.empty()) r.messages += "cleaner: " + name + ": warning: empty input\n";
-    }
-    std::string rendered = Render(doc, options.format);
-    if (options.output_dir.empty()) {
-      r.output = std::move(rendered);
-    } else if (std::string err = WriteFileAtomically(out_paths[i], rendered); !err.empty()) {
-      fail(err);
-    }
-  };
-
-  auto worker = [&] {
-    Cleaner cleaner(rules);
-    for (;;) {
-      std::size_t i;
-      {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return next >= n || next < printed + window; });
-        if (next >= n) return;
-        i = next++;
-      }
-      ItemResult r;
-      process(i, cleaner, r);
-      {
-        std::lock_guard lock(mu);
-        r.done = true;
-        results[i] = std::move(r);
-      }
-      cv.notify_all();
-    }
-  };
-
-  std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  // jsonl with -o: each stream's results go to DIR/<name>.jsonl, committed at its end.
+  const bool stream_files =
+      options.input_format == InputFormat::kJsonl && !options.output_dir.empty();
+  AtomicFile stream_file;
+  std::size_t open_stream = SIZE_MAX;
+  std::set<std::string> taken;
   BatchSummary summary;
-  summary.inputs = static_cast<int>(n);
-  while (printed < n) {
-    ItemResult r;
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return results[printed].done; });
-      r = std::move(results[printed]);
-      results[printed] = ItemResult{};
-      ++printed;
+
+  auto sink = [&](Result& r) {
+    if (stream_files && r.stream != open_stream && !r.end_of_stream) {
+      open_stream = r.stream;
+      std::string collision;
+      std::string path = PlanOutput(inputs[r.stream], options, ".jsonl", taken, collision);
+      std::string err = collision.empty() ? stream_file.Open(path) : collision;
+      if (!err.empty()) std::cerr << "cleaner: " << inputs[r.stream].path << ": " << err << "\n";
     }
-    cv.notify_all();
-    std::fwrite(r.output.data(), 1, r.output.size(), stdout);
+    if (r.end_of_stream) {
+      if (stream_file.is_open()) {
+        if (std::string err = stream_file.Commit(); !err.empty()) {
+          std::cerr << "cleaner: " << err << "\n";
+          ++summary.failed;
+        }
+      }
+      open_stream = SIZE_MAX;
+      return;
+    }
+    if (stream_files) {
+      if (stream_file.is_open()) stream_file.Append(r.output);
+    } else {
+      std::fwrite(r.output.data(), 1, r.output.size(), stdout);
+    }
     if (!r.messages.empty()) {
       std::fflush(stdout);
       std::fwrite(r.messages.data(), 1, r.messages.size(), stderr);
     }
+    summary.inputs += r.counts;
     summary.failed += r.failed;
-  }
-  for (std::thread& t : threads) t.join();
+  };
+
+  JobSource source(inputs, options);
+  RunOrdered<Job, Result>(
+      threads, static_cast<std::size_t>(threads) * 4, [&](Job& job) { return source.Next(job); },
+      [&](Job& job, int worker) {
+        return Process(job, *cleaners[static_cast<std::size_t>(worker)], options);
+      },
+      sink);
   std::fflush(stdout);
   return summary;
 }

@@ -1,7 +1,15 @@
-// Cleans a list of inputs on a pool of worker threads. Each worker owns a
-// Cleaner (its scratch); the compiled rules are shared read-only. Results are
-// printed (stdout) or written (-o DIR) and messages reported in input order,
-// so output bytes do not depend on the number of threads.
+// Cleans inputs on a pool of worker threads. Each worker owns a Cleaner (its
+// scratch); the compiled rules are shared read-only. Results are printed
+// (stdout) or written (-o DIR) and messages reported in input order, so output
+// bytes do not depend on the number of threads.
+//
+// Two kinds of input:
+//   files  each file (or stdin) is one page; -o DIR gets one output per file;
+//   jsonl  each file (or stdin) is a stream of JSON objects, one a line
+//          ({"id", "url", "html"|"text", "charset"?, ...}); one JSON result a line
+//          out, in input order, the other fields passed through; a bad record
+//          gives an error object on its line and the stream goes on. With -o DIR
+//          each stream becomes DIR/<name>.jsonl, renamed into place when complete.
 #pragma once
 
 #include <string>
@@ -13,9 +21,11 @@
 namespace cleaner {
 
 enum class OutputFormat { kText, kJson, kJsonl, kExplain };
+enum class InputFormat { kFiles, kJsonl };
 
 struct BatchOptions {
   OutputFormat format = OutputFormat::kText;
+  InputFormat input_format = InputFormat::kFiles;
   std::string output_dir;  // empty: stdout
   std::string url;
   std::string site;
@@ -24,8 +34,8 @@ struct BatchOptions {
 };
 
 struct BatchSummary {
-  int inputs = 0;
-  int failed = 0;
+  long inputs = 0;  // pages or records
+  long failed = 0;
 };
 
 BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs,

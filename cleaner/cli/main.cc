@@ -97,6 +97,13 @@ int main(int argc, char** argv) {
   app.add_option("--input", input_kind, "Input kind")
       ->check(CLI::IsMember({"text"}))
       ->capture_default_str();
+  std::string input_format = "files";
+  app.add_option("--input-format", input_format,
+                 "files: each path (or stdin) is one page; jsonl: each path (or stdin) is a "
+                 "stream of JSON objects {id, url, html|text, ...}, one a line, cleaned into one "
+                 "JSON result a line, in order, other fields passed through")
+      ->check(CLI::IsMember({"files", "jsonl"}))
+      ->capture_default_str();
   app.add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   app.add_flag("-q,--quiet", quiet, "No warnings on stderr (errors are still shown)");
@@ -132,6 +139,7 @@ int main(int argc, char** argv) {
                                                                {"json", OutputFormat::kJson},
                                                                {"jsonl", OutputFormat::kJsonl}};
   options.format = explain ? OutputFormat::kExplain : kFormats.at(format);
+  options.input_format = input_format == "jsonl" ? InputFormat::kJsonl : InputFormat::kFiles;
   options.output_dir = output_dir;
   options.url = url;
   options.site = site;
