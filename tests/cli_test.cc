@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -251,6 +252,65 @@ TEST_F(Cli, JsonlStreamToOutputFolderIsWrittenWhole) {
   EXPECT_EQ(r.out, "");
   std::string written = ReadFile(dir_ / "out/batch.jsonl");
   EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 3);
+}
+
+// A WARC record: header + block + the two CRLFs that end it.
+std::string WarcRecordText(const std::string& type, const std::string& url,
+                           const std::string& block, const std::string& content_type) {
+  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + type + "-" +
+         std::to_string(block.size()) + ">\r\nWARC-Target-URI: " + url +
+         "\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+// Common Crawl layout: one gzip member per record.
+void WriteMultiMemberGzip(const fs::path& path, const std::vector<std::string>& members) {
+  fs::remove(path);
+  for (const std::string& m : members) {
+    gzFile f = gzopen(path.c_str(), "ab");
+    gzwrite(f, m.data(), static_cast<unsigned>(m.size()));
+    gzclose(f);
+  }
+}
+
+TEST_F(Cli, WarcAndWetRecordsAreCleanedFromMultiMemberGzip) {
+  std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  std::string first = kArticle.substr(0, 40), rest = kArticle.substr(40);
+  char size1[16], size2[16];
+  std::snprintf(size1, sizeof size1, "%zx", first.size());
+  std::snprintf(size2, sizeof size2, "%zx", rest.size());
+  http += std::string(size1) + "\r\n" + first + "\r\n" + size2 + "\r\n" + rest + "\r\n0\r\n\r\n";
+  WriteMultiMemberGzip(
+      dir_ / "crawl.warc.gz",
+      {WarcRecordText("warcinfo", "", "software: test\r\n", "application/warc-fields"),
+       WarcRecordText("request", "https://a.example/x", "GET /x HTTP/1.1\r\n\r\n",
+                      "application/http; msgtype=request"),
+       WarcRecordText("response", "https://a.example/x", http,
+                      "application/http; msgtype=response"),
+       WarcRecordText("conversion", "https://b.example/y", kArticle, "text/plain")});
+  CliRun r = Cleaner("--input-format warc " + (dir_ / "crawl.warc.gz").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> out;
+  while (std::getline(lines, line)) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(out.size(), 2u);  // warcinfo and request records are skipped
+  EXPECT_EQ(out[0]["warc_type"], "response");
+  EXPECT_EQ(out[0]["url"], "https://a.example/x");
+  EXPECT_EQ(out[0]["body"], kArticleBody);  // chunked body decoded, HTTP headers gone
+  EXPECT_EQ(out[1]["warc_type"], "conversion");
+  EXPECT_EQ(out[1]["body"], kArticleBody);
+}
+
+TEST_F(Cli, TruncatedWarcGivesAnErrorRecordAndNoCrash) {
+  std::string warc = WarcRecordText("conversion", "https://b.example/y", kArticle, "text/plain");
+  WriteFile(dir_ / "cut.warc", warc.substr(0, warc.size() - 60));
+  CliRun r = Cleaner("--input-format warc " + (dir_ / "cut.warc").string());
+  EXPECT_EQ(r.exit_code, 1);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_NE(j["error"].get<std::string>().find("truncated"), std::string::npos);
 }
 
 TEST_F(Cli, ExplainShowsEveryInputLine) {

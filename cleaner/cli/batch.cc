@@ -10,6 +10,7 @@
 
 #include "cleaner/cli/atomic_file.h"
 #include "cleaner/cli/ordered_pool.h"
+#include "cleaner/cli/warc_reader.h"
 #include "cleaner/emit/emit.h"
 #include "cleaner/pipeline/cleaner.h"
 
@@ -24,6 +25,7 @@ struct Job {
   std::string path;   // files: read by the worker
   std::string bytes;  // jsonl: the record's page
   std::string url;
+  std::string charset;         // WARC: from the HTTP Content-Type
   std::string error;           // failed before cleaning
   std::string out_path;        // files with -o: where the result goes
   bool record = false;         // a JSONL record
@@ -117,8 +119,15 @@ class JobSource {
       : inputs_(inputs), options_(options) {}
 
   bool Next(Job& job) {
-    if (options_.input_format == InputFormat::kFiles) return NextFile(job);
-    return NextRecord(job);
+    switch (options_.input_format) {
+      case InputFormat::kFiles:
+        return NextFile(job);
+      case InputFormat::kJsonl:
+        return NextRecord(job);
+      case InputFormat::kWarc:
+        return NextWarcRecord(job);
+    }
+    return false;
   }
 
  private:
@@ -182,8 +191,53 @@ class JobSource {
     }
   }
 
+  // WARC/WET: one job per response or conversion record.
+  bool NextWarcRecord(Job& job) {
+    for (;;) {
+      if (!warc_) {
+        if (index_ >= inputs_.size()) return false;
+        const InputItem& item = inputs_[index_];
+        stream_index_ = index_++;
+        stream_name_ = item.path == "-" ? "<stdin>" : item.path;
+        std::string err = item.error;
+        if (err.empty()) {
+          warc_ = std::make_unique<WarcReader>();
+          err = warc_->Open(item.path);
+        }
+        if (!err.empty()) {
+          warc_.reset();
+          job.name = stream_name_;
+          job.error = err;
+          return true;
+        }
+      }
+      WarcRecord record;
+      if (warc_->Next(record)) {
+        job.record = true;
+        job.stream = stream_index_;
+        job.name = record.record_id.empty() ? stream_name_ : record.record_id;
+        job.url = record.url.empty() ? options_.url : record.url;
+        job.charset = record.charset;
+        job.error = record.error;
+        job.bytes = std::move(record.payload);
+        job.passthrough = ordered_json::object();
+        if (!record.record_id.empty()) job.passthrough["id"] = record.record_id;
+        if (!record.url.empty()) job.passthrough["url"] = record.url;
+        job.passthrough["warc_type"] = record.type;
+        return true;
+      }
+      warc_.reset();
+      if (!options_.output_dir.empty()) {
+        job.end_of_stream = true;
+        job.stream = stream_index_;
+        return true;
+      }
+    }
+  }
+
   const std::vector<InputItem>& inputs_;
   const BatchOptions& options_;
+  std::unique_ptr<WarcReader> warc_;
   std::size_t index_ = 0;
   std::set<std::string> taken_;
   std::unique_ptr<std::istream, void (*)(std::istream*)> stream_{nullptr, [](std::istream*) {}};
@@ -262,7 +316,7 @@ BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs
   std::vector<std::unique_ptr<Cleaner>> cleaners;
   for (int t = 0; t < threads; ++t) cleaners.push_back(std::make_unique<Cleaner>(rules));
 
-  // jsonl with -o: each stream's results go to DIR/<name>.jsonl, committed at its end.
+  // jsonl/warc with -o: each stream's results go to DIR/<name>.jsonl, committed at its end.
   const bool stream_files =
       options.input_format == InputFormat::kJsonl && !options.output_dir.empty();
   AtomicFile stream_file;

@@ -9,7 +9,10 @@
 //          ({"id", "url", "html"|"text", "charset"?, ...}); one JSON result a line
 //          out, in input order, the other fields passed through; a bad record
 //          gives an error object on its line and the stream goes on. With -o DIR
-//          each stream becomes DIR/<name>.jsonl, renamed into place when complete.
+//          each stream becomes DIR/<name>.jsonl, renamed into place when complete;
+//   warc   each file is a WARC or WET file (.warc, .warc.gz, multi-member gzip):
+//          response records are cleaned as pages with their URL and HTTP charset,
+//          WET conversion records as text; results as for jsonl.
 #pragma once
 
 #include <string>
@@ -21,7 +24,7 @@
 namespace cleaner {
 
 enum class OutputFormat { kText, kJson, kJsonl, kExplain };
-enum class InputFormat { kFiles, kJsonl };
+enum class InputFormat { kFiles, kJsonl, kWarc };
 
 struct BatchOptions {
   OutputFormat format = OutputFormat::kText;

@@ -101,8 +101,10 @@ int main(int argc, char** argv) {
   app.add_option("--input-format", input_format,
                  "files: each path (or stdin) is one page; jsonl: each path (or stdin) is a "
                  "stream of JSON objects {id, url, html|text, ...}, one a line, cleaned into one "
-                 "JSON result a line, in order, other fields passed through")
-      ->check(CLI::IsMember({"files", "jsonl"}))
+                 "JSON result a line, in order, other fields passed through; warc: each path is "
+                 "a WARC/WET file (.warc or .warc.gz, multi-member gzip): response and conversion "
+                 "records are cleaned, one JSON result a line")
+      ->check(CLI::IsMember({"files", "jsonl", "warc"}))
       ->capture_default_str();
   app.add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
@@ -139,7 +141,9 @@ int main(int argc, char** argv) {
                                                                {"json", OutputFormat::kJson},
                                                                {"jsonl", OutputFormat::kJsonl}};
   options.format = explain ? OutputFormat::kExplain : kFormats.at(format);
-  options.input_format = input_format == "jsonl" ? InputFormat::kJsonl : InputFormat::kFiles;
+  options.input_format = input_format == "jsonl"  ? InputFormat::kJsonl
+                         : input_format == "warc" ? InputFormat::kWarc
+                                                  : InputFormat::kFiles;
   options.output_dir = output_dir;
   options.url = url;
   options.site = site;
