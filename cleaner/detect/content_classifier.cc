@@ -1,0 +1,512 @@
+#include "cleaner/detect/content_classifier.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <utf8proc.h>
+
+namespace cleaner {
+namespace {
+
+// ------------------------------------------------------------------ line shape
+
+// What the classifier needs from a line, recomputed from the text so the module
+// does not depend on how the segmenter defines its features.
+struct Shape {
+  int words = 0;
+  int letters = 0;
+  int digits = 0;
+  int separators = 0;     // "|", " • ", " · ", "»", "›", " / ", " - "
+  bool terminal = false;  // ends in . ! ? … 。 ！ ？ ؟ । (closing quotes/brackets skipped)
+  bool colon = false;     // ends in ':' (same skipping)
+  bool bullet = false;    // "• item", "- item", ...
+  bool copyright = false;
+  bool url = false;       // http://, https:// or www. anywhere
+  bool datetime = false;  // "10:54", "20.11.2019", a year plus a day number
+};
+
+bool IsIdeographic(utf8proc_int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK ext A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // compatibility ideographs
+         (cp >= 0x20000 && cp <= 0x3FFFF);  // CJK ext B..
+}
+
+bool IsSentenceEnd(utf8proc_int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 ||
+         cp == 0xFF1F || cp == 0x061F || cp == 0x0964;
+}
+
+bool IsCloser(utf8proc_int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0x00BB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+// Letters, numbers and '_': what \w matches, so word counts agree with the scorer.
+bool IsWordCategory(utf8proc_category_t cat) {
+  switch (cat) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Decodes one code point at p (p < end); invalid bytes read as U+FFFD.
+utf8proc_int32_t Next(const utf8proc_uint8_t*& p, const utf8proc_uint8_t* end) {
+  if (*p < 0x80) return *p++;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+  if (n <= 0) {
+    p += 1;
+    return 0xFFFD;
+  }
+  p += n;
+  return cp;
+}
+
+// The code point ending just before `end` (which is > begin).
+utf8proc_int32_t Prev(const char* begin, const char*& end) {
+  const char* p = end - 1;
+  while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
+  utf8proc_int32_t cp;
+  const auto* u = reinterpret_cast<const utf8proc_uint8_t*>(p);
+  if (utf8proc_iterate(u, end - p, &cp) <= 0) cp = 0xFFFD;
+  end = p;
+  return cp;
+}
+
+// Whether `text` continues at `at` with `lower_needle`, ASCII case ignored.
+bool HasAtNoCase(std::string_view text, std::size_t at, std::string_view lower_needle) {
+  if (text.size() - at < lower_needle.size()) return false;
+  for (std::size_t k = 0; k < lower_needle.size(); ++k) {
+    char c = text[at + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_needle[k]) return false;
+  }
+  return true;
+}
+
+// " x " separators between menu items or metadata; each counts its
+// non-overlapping occurrences.
+constexpr std::array<std::string_view, 4> kSpacedSeparators = {"-", "/", "\u2022", "\u00b7"};
+
+// A maximal \w run, for the date and time shapes.
+struct Run {
+  std::size_t begin = 0, end = 0;  // byte offsets
+  bool ascii_digits = false;       // only 0-9
+};
+
+bool DigitRun(const Run& r, std::size_t min_len, std::size_t max_len) {
+  std::size_t len = r.end - r.begin;
+  return r.ascii_digits && len >= min_len && len <= max_len;
+}
+
+// The single character between two runs, or '\0' when they are not one apart.
+char Between(std::string_view s, const Run& a, const Run& b) {
+  return b.begin == a.end + 1 ? s[a.end] : '\0';
+}
+
+bool IsOneOf(char c, std::string_view set) { return c != '\0' && set.find(c) != set.npos; }
+
+Shape ComputeShape(std::string_view text) {
+  Shape f;
+  std::size_t lead = text.find_first_not_of(" \t");
+  std::string_view s = lead == std::string_view::npos ? std::string_view() : text.substr(lead);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty()) return f;
+
+  // Forward pass: words, letters, digits, and the date / time shapes from the
+  // last three \w runs (time "h:mm", date "d.m.y"; a year plus a day number).
+  std::array<Run, 3> runs{};
+  int nruns = 0;
+  bool year = false, day = false;
+  auto close_run = [&](Run r) {
+    runs[0] = runs[1];
+    runs[1] = runs[2];
+    runs[2] = r;
+    ++nruns;
+    if (DigitRun(r, 4, 4) && (s.substr(r.begin, 2) == "19" || s.substr(r.begin, 2) == "20")) {
+      year = true;
+    }
+    if (DigitRun(r, 1, 2)) day = true;
+    if (nruns >= 2 && DigitRun(runs[1], 1, 2) && DigitRun(runs[2], 2, 2) &&
+        IsOneOf(Between(s, runs[1], runs[2]), ":.")) {
+      f.datetime = true;
+    }
+    if (nruns >= 3 && DigitRun(runs[0], 1, 4) && DigitRun(runs[1], 1, 2) &&
+        DigitRun(runs[2], 1, 4) && IsOneOf(Between(s, runs[0], runs[1]), "./-") &&
+        IsOneOf(Between(s, runs[1], runs[2]), "./-")) {
+      f.datetime = true;
+    }
+  };
+  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* end = begin + s.size();
+  const auto* p = begin;
+  bool in_run = false;   // inside a \w run (ideographs included)
+  bool in_word = false;  // inside a counted word (an ideograph ends it)
+  Run run;
+  std::array<std::size_t, kSpacedSeparators.size()> next_separator{};
+  while (p < end) {
+    const std::size_t at = static_cast<std::size_t>(p - begin);
+    const utf8proc_int32_t cp = Next(p, end);
+    switch (cp) {
+      case '|':
+      case 0x00BB:  // »
+      case 0x203A:  // ›
+        ++f.separators;
+        break;
+      case 0x00A9:  // ©
+        f.copyright = true;
+        break;
+      case ' ': {
+        // Only '-', '/' and the lead bytes of '•' (E2) and '·' (C2) can follow.
+        const char c = at + 2 < s.size() ? s[at + 1] : '\0';
+        if (c != '-' && c != '/' && c != '\xE2' && c != '\xC2') break;
+        for (std::size_t k = 0; k < kSpacedSeparators.size(); ++k) {
+          const std::string_view x = kSpacedSeparators[k];
+          const std::size_t after = at + 1 + x.size();
+          if (at >= next_separator[k] && after < s.size() && s[after] == ' ' &&
+              s.substr(at + 1, x.size()) == x) {
+            ++f.separators;
+            next_separator[k] = after + 1;
+          }
+        }
+        break;
+      }
+      case 'h':
+      case 'H':
+        f.url = f.url || HasAtNoCase(s, at, "http://") || HasAtNoCase(s, at, "https://");
+        break;
+      case 'w':
+      case 'W':
+        f.url = f.url || HasAtNoCase(s, at, "www.");
+        break;
+      default:
+        break;
+    }
+    bool word_char;
+    if (cp < 0x80) {
+      const bool lower = cp >= 'a' && cp <= 'z', upper = cp >= 'A' && cp <= 'Z';
+      const bool digit = cp >= '0' && cp <= '9';
+      f.letters += lower || upper;
+      f.digits += digit;
+      word_char = lower || upper || digit || cp == '_';
+    } else {
+      const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
+      f.letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+      f.digits += cat == UTF8PROC_CATEGORY_ND;
+      word_char = IsWordCategory(cat);
+    }
+    if (word_char) {
+      const bool ascii_digit = cp >= '0' && cp <= '9';
+      if (!in_run) {
+        run = Run{at, at, true};
+        in_run = true;
+      }
+      run.end = static_cast<std::size_t>(p - begin);
+      run.ascii_digits = run.ascii_digits && ascii_digit;
+      if (IsIdeographic(cp)) {
+        ++f.words;
+        in_word = false;
+      } else if (!in_word) {
+        ++f.words;
+        in_word = true;
+      }
+    } else {
+      if (in_run) close_run(run);
+      in_run = in_word = false;
+    }
+  }
+  if (in_run) close_run(run);
+  f.datetime = f.datetime || (year && day);
+
+  // Backward: the last character that is not a closing quote or bracket.
+  const char* tail = s.data() + s.size();
+  while (tail > s.data()) {
+    utf8proc_int32_t cp = Prev(s.data(), tail);
+    if (IsCloser(cp)) continue;
+    f.terminal = IsSentenceEnd(cp);
+    f.colon = cp == ':';
+    break;
+  }
+
+  static constexpr std::string_view kBullets[] = {
+      "\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2023", "\u25ba", "\u25b6", "\u25a0", "\u25a1",
+      "\u25cf", "\u25cb", "\u2013", "\u2014", "-",      "*",      "+",      "\u2713", "\u2714"};
+  for (std::string_view b : kBullets) {
+    if (s.size() > b.size() && s.starts_with(b) && s[b.size()] == ' ') f.bullet = true;
+  }
+  return f;
+}
+
+// ------------------------------------------------------------------ classes
+
+enum class Class : std::uint8_t { kBad, kShort, kNear, kGood };
+
+// What earlier stages decided about a line.
+enum class State : std::uint8_t {
+  kFree,       // undecided: the classifier may drop it
+  kChrome,     // a rule or an earlier detector dropped it: counts as bad
+  kProtected,  // a keep rule decided it: counts as good, never dropped
+};
+
+struct Line {
+  Block* block = nullptr;
+  Shape shape;
+  State state = State::kFree;
+  Class cf = Class::kShort;   // context-free class
+  Class rev = Class::kShort;  // after context revision
+  bool list = false;          // inside a list introduced by a ':' line
+  double score = 0;
+};
+
+constexpr int kHeadingWords = 15;  // a heading is at most this long, without an ending
+constexpr int kPenaltyWords = 20;  // longer chrome lines cost no more than this
+
+Class ContextFree(const Shape& f, const ContentClassifierOptions& o) {
+  if (f.words == 0) return Class::kBad;
+  if (f.copyright && f.words <= o.max_copyright_words) return Class::kBad;
+  if (f.url && f.words <= o.max_url_words) return Class::kBad;
+  if (f.separators >= 2 && !f.terminal) return Class::kBad;
+  if (f.letters > 0 && f.digits > f.letters && f.words < 10) return Class::kBad;
+  if (f.datetime && f.words <= o.max_date_words && !f.terminal) return Class::kBad;
+  const bool sentence = f.terminal || f.colon;
+  if ((sentence && f.words >= o.good_words) || f.words >= o.good_words_unpunctuated) {
+    return Class::kGood;
+  }
+  if ((sentence && f.words >= o.near_words) || f.words >= o.near_words_unpunctuated) {
+    return Class::kNear;
+  }
+  return Class::kShort;
+}
+
+bool IsMenuLine(const Shape& f, const ContentClassifierOptions& o) {
+  return f.words <= o.menu_item_words && !f.terminal && !f.bullet;
+}
+
+// Lines in runs of at least three menu-like lines, plus the '©' lines: the
+// navigation and footer every scraped page carries and a clean article lacks.
+int ChromeEvidence(const std::vector<Line>& lines, const ContentClassifierOptions& o) {
+  int evidence = 0;
+  int run = 0;
+  for (const Line& l : lines) {
+    if (l.shape.copyright) evidence += o.copyright_evidence;
+    if (IsMenuLine(l.shape, o)) {
+      ++run;
+      continue;
+    }
+    if (run >= 3) evidence += run;
+    run = 0;
+  }
+  if (run >= 3) evidence += run;
+  return evidence;
+}
+
+// Marks the lines a text line ending in ':' introduces ("Here are the results:"):
+// a list or table of the article, up to the next sentence, a '©' line or two
+// menu-like lines without digits.
+void MarkLists(std::vector<Line>& lines, const ContentClassifierOptions& o) {
+  const std::size_t n = lines.size();
+  auto menu = [&](std::size_t j) {
+    return IsMenuLine(lines[j].shape, o) && lines[j].shape.digits == 0;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& intro = lines[i];
+    if (!intro.shape.colon || (intro.cf != Class::kGood && intro.cf != Class::kNear)) continue;
+    const std::size_t last = i + static_cast<std::size_t>(std::max(o.max_list_lines, 0));
+    for (std::size_t j = i + 1; j < n && j <= last; ++j) {
+      const Shape& f = lines[j].shape;
+      if (lines[j].cf == Class::kGood && f.terminal && !f.bullet) break;
+      if (f.copyright) break;
+      if (menu(j) && j + 1 < n && menu(j + 1)) break;
+      lines[j].list = true;
+    }
+  }
+}
+
+// jusText's context pass, for text: a heading right before good text counts as
+// neargood; a short line becomes good between text with good on one side, unless
+// it sits in a long run of one-to-three-word lines (a menu); a neargood line is
+// good unless bad lies on both sides. The page edges count as bad.
+void Revise(std::vector<Line>& lines, const ContentClassifierOptions& o) {
+  const std::size_t n = lines.size();
+  // cur: classes with headings promoted; the passes below read cur, write rev.
+  for (std::size_t i = 0; i < n; ++i) {
+    Line& l = lines[i];
+    l.rev = l.cf;
+    const bool heading = l.shape.words <= kHeadingWords && !l.shape.terminal && !l.shape.colon;
+    if (l.cf == Class::kShort && heading && i + 1 < n && lines[i + 1].cf == Class::kGood) {
+      l.rev = Class::kNear;
+    }
+  }
+  // Nearest line before / after each line that is not short (and not neargood).
+  std::vector<Class> cur(n);
+  for (std::size_t i = 0; i < n; ++i) cur[i] = lines[i].rev;
+  std::vector<Class> prev_any(n), prev_strong(n), next_any(n), next_strong(n);
+  Class any = Class::kBad, strong = Class::kBad;
+  for (std::size_t i = 0; i < n; ++i) {
+    prev_any[i] = any;
+    prev_strong[i] = strong;
+    if (cur[i] != Class::kShort) any = cur[i];
+    if (cur[i] == Class::kBad || cur[i] == Class::kGood) strong = cur[i];
+  }
+  any = strong = Class::kBad;
+  for (std::size_t i = n; i-- > 0;) {
+    next_any[i] = any;
+    next_strong[i] = strong;
+    if (cur[i] != Class::kShort) any = cur[i];
+    if (cur[i] == Class::kBad || cur[i] == Class::kGood) strong = cur[i];
+  }
+  std::size_t i = 0;
+  while (i < n) {
+    if (cur[i] == Class::kNear) {
+      const bool both_bad = prev_strong[i] == Class::kBad && next_strong[i] == Class::kBad;
+      lines[i].rev = both_bad ? Class::kBad : Class::kGood;
+      ++i;
+      continue;
+    }
+    if (cur[i] != Class::kShort) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    int words = 0;
+    while (end < n && cur[end] == Class::kShort) words += lines[end++].shape.words;
+    const std::size_t run = end - i;
+    const bool menu = run > static_cast<std::size_t>(o.max_short_run) &&
+                      static_cast<double>(words) / static_cast<double>(run) < o.menu_run_words;
+    for (std::size_t k = i; k < end; ++k) {
+      const Class pv = prev_any[k], nx = next_any[k];
+      const bool good = !menu && pv != Class::kBad && nx != Class::kBad &&
+                        (pv == Class::kGood || nx == Class::kGood);
+      lines[k].rev = good ? Class::kGood : Class::kBad;
+    }
+    i = end;
+  }
+}
+
+// Per-line region scores. They come from the context-free classes: lines the
+// context pass promoted must not pull the region across a teaser list.
+void Score(std::vector<Line>& lines, const ContentClassifierOptions& o) {
+  const std::size_t n = lines.size();
+  // Whether the nearest line before / after that was not dropped earlier is text:
+  // a rule removing an inline ad must not isolate the paragraphs around it.
+  std::vector<char> text_before(n), text_after(n);
+  bool text = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    text_before[i] = text;
+    if (lines[i].state != State::kChrome) {
+      text = lines[i].cf == Class::kGood || lines[i].cf == Class::kNear;
+    }
+  }
+  text = false;
+  for (std::size_t i = n; i-- > 0;) {
+    text_after[i] = text;
+    if (lines[i].state != State::kChrome) {
+      text = lines[i].cf == Class::kGood || lines[i].cf == Class::kNear;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    Line& l = lines[i];
+    const double words = l.shape.words;
+    if (l.cf == Class::kGood || (l.cf == Class::kNear && l.rev == Class::kGood)) {
+      // Article paragraphs come in runs; a text line alone between chrome is
+      // usually a teaser summary or a comment.
+      const bool alone = !text_before[i] && !text_after[i];
+      double s = std::min(words, static_cast<double>(o.score_cap)) *
+                 (l.cf == Class::kGood ? 1.0 : o.near_factor);
+      l.score = s * (alone ? o.alone_factor : 1.0);
+    } else if (l.list) {
+      l.score = 0;
+    } else {
+      l.score = -o.line_penalty -
+                std::min(words, static_cast<double>(kPenaltyWords)) * o.line_word_penalty;
+    }
+  }
+}
+
+}  // namespace
+
+void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
+  std::vector<Line> lines;
+  lines.reserve(doc.blocks.size());
+  for (Block& b : doc.blocks) {
+    if (b.verdict == Verdict::kTitle) continue;  // the title is not part of the page body
+    Line l;
+    l.block = &b;
+    l.shape = ComputeShape(b.text);
+    if (b.verdict == Verdict::kDrop) {
+      l.state = State::kChrome;
+    } else if (b.decided) {
+      l.state = State::kProtected;
+    }
+    lines.push_back(l);
+  }
+  if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return;
+
+  for (Line& l : lines) {
+    switch (l.state) {
+      case State::kFree:
+        l.cf = ContextFree(l.shape, options);
+        break;
+      case State::kChrome:
+        l.cf = Class::kBad;
+        break;
+      case State::kProtected:
+        l.cf = Class::kGood;
+        break;
+    }
+  }
+  MarkLists(lines, options);
+  Revise(lines, options);
+  Score(lines, options);
+
+  // The main region: the max-sum segment (Kadane), then any list it introduces.
+  double best = 0, sum = 0;
+  std::ptrdiff_t lo = 0, hi = -1, start = 0;
+  const auto n = static_cast<std::ptrdiff_t>(lines.size());
+  for (std::ptrdiff_t i = 0; i < n; ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += lines[static_cast<std::size_t>(i)].score;
+    if (sum > best) {
+      best = sum;
+      lo = start;
+      hi = i;
+    }
+  }
+  if (hi < lo) return;  // no text anywhere: nothing to anchor a decision on
+  while (hi + 1 < n && lines[static_cast<std::size_t>(hi + 1)].list) ++hi;
+
+  for (std::ptrdiff_t i = 0; i < n; ++i) {
+    Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.state != State::kFree) continue;
+    const bool inside = i >= lo && i <= hi;
+    if (inside && (l.rev == Class::kGood || l.list)) continue;
+    const char* reason = "detect.content.outside-region";
+    if (l.cf == Class::kBad) {
+      reason = "detect.content.bad";
+    } else if (l.rev != Class::kGood) {
+      reason = l.cf == Class::kNear ? "detect.content.neargood" : "detect.content.short";
+    }
+    l.block->verdict = Verdict::kDrop;
+    l.block->reason = reason;
+  }
+}
+
+}  // namespace cleaner

@@ -1,0 +1,504 @@
+#include "cleaner/html/dom_walk.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include "cleaner/html/gumbo_document.h"
+#include "cleaner/html/tag_scanner.h"
+#include "cleaner/html/tags.h"
+
+namespace cleaner::html {
+namespace {
+
+constexpr std::string_view kCellSeparator = " | ";
+constexpr int kMaxListIndent = 4;
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// style="display: none" / "visibility:hidden", any spacing or case.
+bool StyleHides(std::string_view style) {
+  for (auto [prop, value] : {std::pair<std::string_view, std::string_view>{"display", "none"},
+                             {"visibility", "hidden"}}) {
+    std::size_t at = 0;
+    while ((at = FindLower(style, prop, at)) != std::string_view::npos) {
+      std::size_t i = at + prop.size();
+      // "display" must start a declaration, not end "-webkit-box-display".
+      const bool starts = at == 0 || style[at - 1] == ';' || IsHtmlSpace(style[at - 1]);
+      while (i < style.size() && IsHtmlSpace(style[i])) ++i;
+      if (starts && i < style.size() && style[i] == ':') {
+        ++i;
+        while (i < style.size() && IsHtmlSpace(style[i])) ++i;
+        if (EqualsLower(style.substr(i, value.size()), value)) {
+          std::size_t after = i + value.size();
+          if (after == style.size() || style[after] == ';' || style[after] == '!' ||
+              IsHtmlSpace(style[after]))
+            return true;
+        }
+      }
+      at = i;
+    }
+  }
+  return false;
+}
+
+// The attributes the walk reads, found in one pass (Gumbo's look-up is a
+// strcasecmp per attribute per call).
+struct Attrs {
+  const char* cls = nullptr;
+  const char* id = nullptr;
+  const char* role = nullptr;
+  const char* itemprop = nullptr;
+  const char* start = nullptr;
+  bool href = false;
+  bool hidden = false;  // [hidden], aria-hidden="true", display:none, visibility:hidden
+};
+
+Attrs ReadAttrs(const GumboNode* node) {
+  Attrs a;
+  const GumboVector& attrs = node->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
+    const std::string_view name(attr->name);  // Gumbo lower-cases attribute names
+    const char* value = attr->value;
+    if (name == "class")
+      a.cls = value;
+    else if (name == "id")
+      a.id = value;
+    else if (name == "href")
+      a.href = true;
+    else if (name == "role")
+      a.role = value;
+    else if (name == "itemprop")
+      a.itemprop = value;
+    else if (name == "start")
+      a.start = value;
+    else if (name == "hidden")
+      a.hidden = true;
+    else if (name == "aria-hidden")
+      a.hidden = a.hidden || EqualsLower(value, "true");
+    else if (name == "style")
+      a.hidden = a.hidden || StyleHides(value);
+  }
+  return a;
+}
+
+// A table cell with block-level children is laid out like a page region.
+bool CellHoldsBlocks(const GumboNode* cell) {
+  const GumboVector& children = cell->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag t = child->v.element.tag;
+    if (t != GUMBO_TAG_BR && HasProp(t, kBlock)) return true;
+  }
+  return false;
+}
+
+std::uint32_t RoleSignals(std::string_view role, const char*& chrome) {
+  if (EqualsLower(role, "main")) return kSignalMainTag;
+  if (EqualsLower(role, "article")) return kSignalArticleTag;
+  struct RoleWord {
+    std::string_view role;
+    const char* word;
+  };
+  static constexpr RoleWord kChromeRoles[] = {{"navigation", "nav"},     {"complementary", "aside"},
+                                              {"contentinfo", "footer"}, {"banner", "header"},
+                                              {"dialog", "dialog"},      {"alertdialog", "dialog"},
+                                              {"search", "search"},      {"menu", "menu"},
+                                              {"menubar", "menu"},       {"toolbar", "toolbar"}};
+  for (const RoleWord& r : kChromeRoles) {
+    if (EqualsLower(role, r.role)) {
+      chrome = r.word;
+      return kSignalChromeTag;
+    }
+  }
+  return 0;
+}
+
+class Walker {
+ public:
+  explicit Walker(DomTree& out) : out_(out) {}
+
+  void Run(const GumboNode* root) {
+    out_.nodes.clear();
+    out_.blocks.clear();
+    out_.body = -1;
+    if (!root || root->type != GUMBO_NODE_ELEMENT) return;
+    Enter(root, nullptr);
+    while (!stack_.empty()) {
+      Frame& f = stack_.back();
+      const GumboVector* children = ChildrenOf(f.node);
+      if (children && f.next < children->length) {
+        const auto* child = static_cast<const GumboNode*>(children->data[f.next++]);
+        switch (child->type) {
+          case GUMBO_NODE_TEXT:
+          case GUMBO_NODE_CDATA:
+            AppendText(child->v.text.text, stack_.back());
+            break;
+          case GUMBO_NODE_WHITESPACE:
+            if (stack_.back().pre) {
+              AppendText(child->v.text.text, stack_.back());
+            } else {
+              pending_space_ = true;
+            }
+            break;
+          case GUMBO_NODE_ELEMENT:
+            Enter(child, &stack_.back());
+            break;
+          default:  // comments, templates (cut by the prescan anyway)
+            break;
+        }
+        continue;
+      }
+      Leave();
+    }
+    Flush();
+  }
+
+ private:
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    int dom;
+    int owner;                     // innermost block-level element (DomNode index)
+    int heading;                   // 1..6 inside <hN>
+    int list_depth;                // nesting of <ul>/<ol>
+    std::uint32_t inline_signals;  // class signals of inline elements since the owner
+    const char* inline_chrome;
+    bool block;
+    bool link;
+    bool pre;
+  };
+
+  void Enter(const GumboNode* node, const Frame* parent) {
+    const GumboElement& el = node->v.element;
+    const GumboTag tag = el.tag;
+    const std::uint16_t props = TagProps(tag);
+    if (el.tag_namespace != GUMBO_NAMESPACE_HTML || (props & kSkip)) return;
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
+      Flush();
+      return;
+    }
+    if (props & kVoid) return;
+    const Attrs attrs = ReadAttrs(node);
+    if (parent && attrs.hidden) return;
+
+    ClassInfo info;
+    if (attrs.cls) ClassifyClassValue(attrs.cls, info);
+    if (attrs.id) ClassifyClassValue(attrs.id, info);
+    if (tag == GUMBO_TAG_UNKNOWN) ClassifyClassValue(TagName(node), info);  // <amp-sidebar>
+    // Hidden-text classes hide inline helpers ("sr-only"); a big container with
+    // "hidden" in its class is usually shown by script: judge by its content.
+    if ((info.signals & kSignalHidden) && !HasProp(tag, kBlock)) return;
+
+    DomNode dn;
+    dn.node = node;
+    dn.parent = parent ? parent->dom : -1;
+    dn.tag = tag;
+    dn.signals = info.signals & ~kSignalHidden;
+    if (!info.negative_word.empty()) dn.chrome = info.negative_word.data();
+    const char* tag_chrome = nullptr;
+    switch (tag) {
+      case GUMBO_TAG_NAV:
+        tag_chrome = "nav";
+        break;
+      case GUMBO_TAG_ASIDE:
+        tag_chrome = "aside";
+        break;
+      case GUMBO_TAG_FOOTER:
+        tag_chrome = "footer";
+        break;
+      case GUMBO_TAG_HEADER:
+        tag_chrome = "header";
+        break;
+      case GUMBO_TAG_FORM:
+        tag_chrome = "form";
+        break;
+      case GUMBO_TAG_MENU:
+        tag_chrome = "menu";
+        break;
+      case GUMBO_TAG_ARTICLE:
+        dn.signals |= kSignalArticleTag;
+        break;
+      case GUMBO_TAG_MAIN:
+        dn.signals |= kSignalMainTag;
+        break;
+      case GUMBO_TAG_A:
+        if (attrs.href) dn.signals |= kSignalLink;
+        break;
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+        dn.signals |= kSignalList;
+        break;
+      case GUMBO_TAG_TABLE:
+        dn.signals |= kSignalTable;
+        break;
+      case GUMBO_TAG_FIGURE:
+        dn.signals |= kSignalFigure;
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+        dn.signals |= kSignalFigure | kSignalCaption;
+        break;
+      case GUMBO_TAG_TIME:
+        dn.signals |= kSignalTimeTag;
+        break;
+      case GUMBO_TAG_ADDRESS:
+        dn.signals |= kSignalAddress;
+        break;
+      default:
+        break;
+    }
+    if (tag_chrome) {
+      dn.signals |= kSignalChromeTag;
+      dn.chrome = tag_chrome;
+    }
+    if (const char* role = attrs.role) {
+      const char* role_chrome = nullptr;
+      dn.signals |= RoleSignals(role, role_chrome);
+      if (role_chrome && !dn.chrome) dn.chrome = role_chrome;
+    }
+    if (const char* itemprop = attrs.itemprop;
+        itemprop && FindLower(itemprop, "articlebody") != std::string_view::npos)
+      dn.signals |= kSignalArticleBody;
+    if (tag == GUMBO_TAG_OL) {
+      // strtol, clamped: a hostile start="99999999999999" must not overflow.
+      const long start = attrs.start ? std::strtol(attrs.start, nullptr, 10) : 1;
+      dn.list_counter = static_cast<int>(std::clamp(start, -1000000L, 1000000L));
+    }
+
+    bool block = props & kBlock;
+    if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !CellHoldsBlocks(node)) {
+      block = false;  // a plain cell: part of its row's block
+      if (!cur_.empty()) pending_sep_ = true;
+    }
+    if (block) Flush();
+
+    const int index = static_cast<int>(out_.nodes.size());
+    dn.first_block = static_cast<int>(out_.blocks.size());
+    out_.nodes.push_back(dn);
+    if (tag == GUMBO_TAG_BODY && out_.body < 0) out_.body = index;
+
+    Frame f{};
+    f.node = node;
+    f.next = 0;
+    f.dom = index;
+    f.owner = block || !parent ? index : parent->owner;
+    f.heading = HasProp(tag, kHeading) ? HeadingLevel(tag) : (parent ? parent->heading : 0);
+    f.list_depth = (parent ? parent->list_depth : 0) + (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL);
+    f.block = block;
+    f.link = (parent && parent->link) || (dn.signals & kSignalLink);
+    f.pre = (parent && parent->pre) || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING ||
+            tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_PLAINTEXT;
+    if (block || !parent) {
+      f.inline_signals = 0;
+      f.inline_chrome = nullptr;
+    } else {
+      f.inline_signals = parent->inline_signals | dn.signals;
+      f.inline_chrome = parent->inline_chrome ? parent->inline_chrome : dn.chrome;
+    }
+    if (tag == GUMBO_TAG_LI) StartListItem(f, index);
+    stack_.push_back(f);
+  }
+
+  void StartListItem(const Frame& f, int index) {
+    // The nearest <ul>/<ol> above decides the bullet.
+    int list = out_.nodes[static_cast<std::size_t>(index)].parent;
+    for (int hops = 0; list >= 0 && hops < 3; ++hops) {
+      GumboTag t = out_.nodes[static_cast<std::size_t>(list)].tag;
+      if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) break;
+      list = out_.nodes[static_cast<std::size_t>(list)].parent;
+    }
+    bullet_.clear();
+    const int indent = f.list_depth > 1
+                           ? (f.list_depth - 1 < kMaxListIndent ? f.list_depth - 1 : kMaxListIndent)
+                           : 0;
+    bullet_.append(static_cast<std::size_t>(indent) * 2, ' ');
+    if (list >= 0 && out_.nodes[static_cast<std::size_t>(list)].tag == GUMBO_TAG_OL) {
+      bullet_ += std::to_string(out_.nodes[static_cast<std::size_t>(list)].list_counter++);
+      bullet_ += ". ";
+    } else {
+      bullet_ += "\xE2\x80\xA2 ";  // "• "
+    }
+    bullet_owner_ = index;
+  }
+
+  void Leave() {
+    const Frame f = stack_.back();
+    stack_.pop_back();
+    if (f.block) Flush();
+    if (bullet_owner_ == f.dom) bullet_owner_ = -1;  // an empty item: no bullet left over
+    out_.nodes[static_cast<std::size_t>(f.dom)].end_block = static_cast<int>(out_.blocks.size());
+  }
+
+  void StartBlock(const Frame& f) {
+    cur_owner_ = f.owner;
+    cur_heading_ = f.heading;
+    cur_pre_ = f.pre;
+    cur_chars_ = cur_link_chars_ = cur_flagged_chars_ = 0;
+    cur_flagged_signals_ = 0;
+    cur_flagged_chrome_ = nullptr;
+    pending_space_ = false;
+    pending_sep_ = false;
+    if (bullet_owner_ >= 0) {
+      cur_ = bullet_;
+      bullet_owner_ = -1;
+    }
+  }
+
+  void AppendRun(std::string_view run, const Frame& f) {
+    if (cur_owner_ < 0) {
+      StartBlock(f);  // the first text of a block (cur_ may hold a list bullet)
+    } else if (pending_sep_ || pending_space_) {
+      cur_ += pending_sep_ ? kCellSeparator : " ";
+      // The space counts as a character; as a link's only between two link runs.
+      ++cur_chars_;
+      if (f.link && last_run_link_) ++cur_link_chars_;
+    }
+    pending_space_ = pending_sep_ = false;
+    cur_.append(run);
+    last_run_link_ = f.link;
+    int chars = 0;
+    for (char c : run) chars += !IsContinuation(static_cast<unsigned char>(c));
+    cur_chars_ += chars;
+    if (f.link) cur_link_chars_ += chars;
+    if (f.inline_signals & (kSignalNegative | kSignalByline | kSignalCaption | kSignalTitle)) {
+      cur_flagged_chars_ += chars;
+      cur_flagged_signals_ |= f.inline_signals;
+      if (!cur_flagged_chrome_) cur_flagged_chrome_ = f.inline_chrome;
+    }
+  }
+
+  void AppendText(const char* text, const Frame& f) {
+    std::string_view s(text);
+    if (f.pre) {
+      std::size_t start = 0;
+      while (start <= s.size()) {
+        std::size_t nl = s.find('\n', start);
+        std::string_view line = s.substr(start, nl == std::string_view::npos ? s.npos : nl - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty()) AppendRun(line, f);
+        if (nl == std::string_view::npos) break;
+        Flush();
+        start = nl + 1;
+      }
+      return;
+    }
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (IsHtmlSpace(s[i])) {
+        pending_space_ = true;
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
+      AppendRun(s.substr(i, j - i), f);
+      i = j;
+    }
+  }
+
+  void Flush() {
+    if (cur_chars_ > 0 && cur_owner_ >= 0) {
+      DomBlock b;
+      b.text = std::move(cur_);
+      b.node = cur_owner_;
+      b.chars = cur_chars_;
+      b.link_chars = cur_link_chars_;
+      b.heading_level = cur_heading_;
+      b.preformatted = cur_pre_;
+      // Text mostly inside inline chrome (<span class="byline">) carries its signals.
+      if (cur_flagged_chars_ * 10 >= cur_chars_ * 6) {
+        b.inline_signals = cur_flagged_signals_;
+        b.inline_chrome = cur_flagged_chrome_;
+      }
+      out_.blocks.push_back(std::move(b));
+    }
+    cur_.clear();
+    cur_owner_ = -1;
+    cur_chars_ = 0;
+    pending_space_ = pending_sep_ = false;
+  }
+
+  DomTree& out_;
+  std::vector<Frame> stack_;
+  std::string cur_;
+  int cur_owner_ = -1;
+  int cur_heading_ = 0;
+  bool cur_pre_ = false;
+  int cur_chars_ = 0;
+  int cur_link_chars_ = 0;
+  int cur_flagged_chars_ = 0;
+  std::uint32_t cur_flagged_signals_ = 0;
+  const char* cur_flagged_chrome_ = nullptr;
+  bool pending_space_ = false;
+  bool pending_sep_ = false;
+  bool last_run_link_ = false;
+  std::string bullet_;
+  int bullet_owner_ = -1;
+};
+
+void AppendSegment(const DomNode& n, std::string& out) {
+  std::string_view name = TagName(n.node);
+  for (char c : name) out.push_back(ToLowerAscii(c));
+  auto clip = [](std::string_view s) { return s.substr(0, 32); };
+  if (const char* id = AttrOf(n.node, "id"); id && *id) {
+    out += '#';
+    out += clip(id);
+  }
+  if (const char* cls = AttrOf(n.node, "class")) {
+    std::string_view c(cls);
+    int taken = 0;
+    std::size_t i = 0;
+    while (i < c.size() && taken < 2) {
+      while (i < c.size() && IsHtmlSpace(c[i])) ++i;
+      std::size_t j = i;
+      while (j < c.size() && !IsHtmlSpace(c[j])) ++j;
+      if (j > i) {
+        out += '.';
+        out += clip(c.substr(i, j - i));
+        ++taken;
+      }
+      i = j;
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view TagName(const GumboNode* node) {
+  const GumboElement& el = node->v.element;
+  if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
+  GumboStringPiece piece = el.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  if (piece.length == 0) return "unknown";
+  return std::string_view(piece.data, piece.length);
+}
+
+void WalkDom(const GumboNode* root, DomTree& out) { Walker(out).Run(root); }
+
+std::string DomPath(const DomTree& tree, int node) {
+  constexpr int kMaxLevels = 8;
+  int chain[kMaxLevels];
+  int count = 0;
+  bool elided = false;
+  for (int n = node; n >= 0; n = tree.nodes[static_cast<std::size_t>(n)].parent) {
+    if (tree.nodes[static_cast<std::size_t>(n)].tag == GUMBO_TAG_HTML) break;
+    if (tree.nodes[static_cast<std::size_t>(n)].tag == GUMBO_TAG_BODY) break;
+    if (count == kMaxLevels - 1) {
+      elided = true;
+      break;
+    }
+    chain[count++] = n;
+  }
+  std::string out = "body";
+  if (elided) out += ">\xE2\x80\xA6";  // "…"
+  for (int i = count; i-- > 0;) {
+    out += '>';
+    AppendSegment(tree.nodes[static_cast<std::size_t>(chain[i])], out);
+  }
+  return out;
+}
+
+}  // namespace cleaner::html

@@ -1,0 +1,84 @@
+// Gumbo tree -> text blocks, in one iterative pass (an explicit stack: trees may
+// be deep). Every element entered gets a DomNode (a flat POD table: no heap
+// allocation per node); text is collected into blocks owned by their innermost
+// block-level element:
+//   - skipped with their content: script/style/noscript/template/iframe/object,
+//     form controls (button, select, input, textarea), media, <head>, and hidden
+//     elements ([hidden], aria-hidden="true", display:none / visibility:hidden,
+//     hidden-text classes such as sr-only);
+//   - block-level elements (p, h1-h6, li, blockquote, pre, dd/dt, figcaption,
+//     div/section/article text runs, ...) start and end blocks; <br> ends one
+//     (gold bodies put paragraphs one per line, and shingle scores ignore line
+//     breaks); inline text joins with the page's own white space collapsed;
+//   - a table row of plain cells is one block, cells joined by " | "; a cell
+//     holding block-level content (layout tables) gives blocks of its own;
+//   - list items start with "• " (or "N. " in an <ol>), as text mode's
+//     ClassifyKind expects of list items; <pre> keeps its lines and indentation.
+// Which blocks make the article is decided later (content.h).
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cleaner/html/class_tokens.h"
+
+namespace cleaner::html {
+
+// Signals of a DomNode beyond the class/id ones (class_tokens.h uses bits 0..7).
+// kSignalArticleBody is also set by itemprop="articleBody".
+inline constexpr std::uint32_t kSignalArticleTag = 1 << 8;  // <article>, role="article"
+inline constexpr std::uint32_t kSignalMainTag = 1 << 9;     // <main>, role="main"
+// <nav>, <aside>, <footer>, <header>, <form>, <menu>; role navigation, complementary,
+// contentinfo, banner, dialog, search, menu, toolbar.
+inline constexpr std::uint32_t kSignalChromeTag = 1 << 11;
+inline constexpr std::uint32_t kSignalLink = 1 << 12;     // <a href>
+inline constexpr std::uint32_t kSignalList = 1 << 13;     // <ul>, <ol>, <dl>
+inline constexpr std::uint32_t kSignalTable = 1 << 14;    // <table>
+inline constexpr std::uint32_t kSignalFigure = 1 << 15;   // <figure>, <figcaption>
+inline constexpr std::uint32_t kSignalTimeTag = 1 << 16;  // <time>
+inline constexpr std::uint32_t kSignalAddress = 1 << 17;  // <address>
+
+struct DomNode {
+  const GumboNode* node = nullptr;
+  int parent = -1;  // index into DomTree::nodes
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  std::uint32_t signals = 0;
+  const char* chrome = nullptr;  // reason word for kSignalNegative / kSignalChromeTag
+  int first_block = 0;           // blocks inside: [first_block, end_block)
+  int end_block = 0;
+  int list_counter = 0;  // <ol>: next item number
+};
+
+struct DomBlock {
+  std::string text;  // white space collapsed and trimmed; "• " / "N. " prefix on list items
+  int node = 0;      // owner: innermost block-level element
+  int chars = 0;     // code points of text
+  int link_chars = 0;
+  int heading_level = 0;
+  bool preformatted = false;
+  // Set when most of the text sits inside inline elements with class signals
+  // (<span class="byline">): their signal bits and chrome word.
+  std::uint32_t inline_signals = 0;
+  const char* inline_chrome = nullptr;
+};
+
+struct DomTree {
+  std::vector<DomNode> nodes;  // pre-order; nodes[0] is the walk's root
+  std::vector<DomBlock> blocks;
+  int body = -1;  // index of <body>, or -1
+};
+
+// Walks the tree under `root` (normally the <html> element).
+void WalkDom(const GumboNode* root, DomTree& out);
+
+// "body>div#main.article>p": tag, #id and up to two .class tokens per level,
+// from <body> down to `node`, middle levels elided past eight.
+std::string DomPath(const DomTree& tree, int node);
+
+// Lower-case tag name of an element, custom elements included.
+std::string_view TagName(const GumboNode* node);
+
+}  // namespace cleaner::html

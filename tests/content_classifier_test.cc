@@ -1,0 +1,250 @@
+#include "cleaner/detect/content_classifier.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace cleaner {
+namespace {
+
+// One block per line, as the segmenter makes them; the first one is the title
+// when `title` is set (DetectTitle runs before the classifier).
+Document MakeDoc(const std::vector<std::string>& lines, bool title = false) {
+  Document doc;
+  int n = 0;
+  for (const std::string& text : lines) {
+    Block b;
+    b.text = text;
+    b.line = ++n;
+    doc.blocks.push_back(std::move(b));
+  }
+  if (title && !doc.blocks.empty()) {
+    doc.blocks.front().verdict = Verdict::kTitle;
+    doc.blocks.front().reason = "detect.title";
+  }
+  return doc;
+}
+
+std::vector<std::string> Kept(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Block& b : doc.blocks) {
+    if (b.verdict == Verdict::kKeep) out.push_back(b.text);
+  }
+  return out;
+}
+
+const std::vector<std::string> kMenu = {"Home",    "News",    "World",     "Business", "Sport",
+                                        "Culture", "Opinion", "Subscribe", "Sign in"};
+
+const std::vector<std::string> kArticle = {
+    "The city council voted on Tuesday to build twelve kilometres of protected bike lanes "
+    "through the downtown core, ending a debate that has lasted almost three years.",
+    "Supporters packed the chamber for the vote, many of them wearing cycling helmets, and "
+    "applauded when the final tally of seven to two was read out.",
+    "The plan will remove about four hundred parking spaces, a point that local shop owners "
+    "raised repeatedly during the public hearings held last autumn.",
+    "What changes for drivers",
+    "Most of the new lanes will run along Main Street and Harbour Road, where the city says "
+    "traffic counts have fallen by a fifth since 2019.",
+    "Construction is expected to begin in May and to last until the end of the year, with work "
+    "scheduled at night to limit disruption.",
+    "The mayor said the council would review the effect on traffic and on businesses after "
+    "twelve months and publish the results.",
+};
+
+const std::vector<std::string> kFooter = {
+    "Share this article",
+    "Facebook",
+    "Twitter",
+    "Email",
+    "Most read",
+    "Storm warning issued for the coast this weekend",
+    "Local bakery wins national award",
+    "School budget cuts spark protests",
+    "About us",
+    "Contact",
+    "Privacy policy",
+    "Terms of use",
+    "\u00a9 2024 City Herald Media. All rights reserved.",
+};
+
+std::vector<std::string> Concat(std::initializer_list<std::vector<std::string>> parts) {
+  std::vector<std::string> out;
+  for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
+
+TEST(ContentClassifier, DropsMenuAndFooterKeepsEveryArticleLine) {
+  Document doc = MakeDoc(Concat({{"City council approves new bike lanes for downtown"},
+                                 kMenu,
+                                 {"By Maria Lopez", "12 March 2024, 10:42"},
+                                 kArticle,
+                                 kFooter}),
+                         /*title=*/true);
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), kArticle);
+  EXPECT_EQ(doc.blocks.front().verdict, Verdict::kTitle);
+  EXPECT_EQ(doc.blocks.front().reason, "detect.title");
+  for (const Block& b : doc.blocks) {
+    if (b.verdict != Verdict::kDrop) continue;
+    EXPECT_EQ(b.reason.rfind("detect.content.", 0), 0u) << b.text;
+    EXPECT_FALSE(b.decided) << b.text;
+  }
+  // The reasons name the class: menu items are short lines, the '©' line is bad.
+  EXPECT_EQ(doc.blocks[1].reason, "detect.content.short");
+  EXPECT_EQ(doc.blocks.back().reason, "detect.content.bad");
+}
+
+TEST(ContentClassifier, CleanArticleKeepsEverything) {
+  std::vector<std::string> lines = {
+      "HANGZHOU - A small robotics company said on Monday that its new warehouse robot can "
+      "sort parcels twice as fast as the model it replaces.",
+      "The company, founded six years ago by two university researchers, employs about three "
+      "hundred people and sells mostly to logistics firms in Asia.",
+      "Why the launch matters",
+      "Warehouse automation has become one of the fastest growing parts of the robotics "
+      "market, as online retailers look for ways to cut delivery times.",
+      "Analysts said the price of the new model, which was not disclosed, would decide "
+      "whether it can compete with larger rivals from Europe and the United States.",
+      "Early customers",
+      "Two regional courier services have already tested the robot, the company said.",
+      "One of them, which asked not to be named, said the machines handled the busy holiday "
+      "season without a single stoppage.",
+      "The company plans to open a second factory next year and to double its sales team.",
+      "It also said it would publish the results of an independent safety audit in the "
+      "spring.",
+      "Shares of listed competitors were little changed after the announcement.",
+      "A spokesperson declined to comment on reports that the firm is preparing to raise new "
+      "capital from investors.",
+      "The new robot will be shown at a trade fair in Shanghai next month.",
+      "Deliveries are expected to begin in the second half of the year.",
+  };
+  Document doc = MakeDoc(lines);
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), lines);
+  for (const Block& b : doc.blocks) EXPECT_TRUE(b.reason.empty()) << b.text;
+}
+
+TEST(ContentClassifier, ShortArticleKeepsEverything) {
+  std::vector<std::string> lines = {
+      "Volunteers planted more than two thousand trees along the river on Saturday.",
+      "The organisers said the saplings were chosen to cope with floods and drought.",
+      "A second planting day is planned for November.",
+  };
+  Document doc = MakeDoc(lines);
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), lines);
+
+  Document with_title = MakeDoc(Concat({{"Volunteers plant two thousand trees"}, lines}), true);
+  ClassifyContent(with_title);
+  EXPECT_EQ(Kept(with_title), lines);
+}
+
+TEST(ContentClassifier, ShortListsInACleanArticleSurvive) {
+  // Menu-like lines in a page without navigation: the classifier must not run.
+  std::vector<std::string> lines = {
+      "Autumn is the time to get a garden ready for the cold months, and a few hours of work "
+      "now saves a lot of trouble in spring.",
+      "You will need",
+      "Garden fork",
+      "Rake",
+      "Compost",
+      "Fleece",
+      "Move pots close to the house, where walls give some warmth, and wrap the most tender "
+      "ones in fleece.",
+  };
+  Document doc = MakeDoc(lines);
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), lines);
+}
+
+TEST(ContentClassifier, ListIntroducedByAColonStaysWithTheArticle) {
+  std::vector<std::string> article = {
+      "The final standings of the season were confirmed on Sunday after the last race in "
+      "Phoenix, where the champion finished third.",
+      "Final standings after 36 races:",
+      "Pos Driver Points Wins",
+      "1 Kyle Busch 5040 5",
+      "2 Martin Truex 5035 7",
+      "3 Kevin Harvick 5033 4",
+      "4 Denny Hamlin 5027 6",
+  };
+  Document doc = MakeDoc(Concat({kMenu, article, kFooter}));
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), article);
+}
+
+TEST(ContentClassifier, DecidedBlocksAreUntouched) {
+  Document doc = MakeDoc(
+      Concat({{"City council approves new bike lanes for downtown"}, kMenu, kArticle, kFooter}),
+      /*title=*/true);
+  // A keep rule protects a menu item; a drop rule removed an article paragraph.
+  Block& protected_block = doc.blocks[2];  // "News"
+  protected_block.decided = true;
+  protected_block.reason = "site.keep-section";
+  Block& removed = doc.blocks[1 + kMenu.size() + 1];
+  removed.decided = true;
+  removed.verdict = Verdict::kDrop;
+  removed.reason = "generic.some-rule";
+  // An earlier detector dropped the '©' line.
+  Block& earlier = doc.blocks.back();
+  earlier.verdict = Verdict::kDrop;
+  earlier.reason = "detect.ui-labels";
+
+  ClassifyContent(doc);
+  EXPECT_EQ(protected_block.verdict, Verdict::kKeep);
+  EXPECT_EQ(protected_block.reason, "site.keep-section");
+  EXPECT_EQ(removed.verdict, Verdict::kDrop);
+  EXPECT_EQ(removed.reason, "generic.some-rule");
+  EXPECT_EQ(earlier.verdict, Verdict::kDrop);
+  EXPECT_EQ(earlier.reason, "detect.ui-labels");
+  EXPECT_EQ(doc.blocks.front().verdict, Verdict::kTitle);
+  // Everything else of the article is still there.
+  for (std::size_t i = 0; i < kArticle.size(); ++i) {
+    const Block& b = doc.blocks[1 + kMenu.size() + i];
+    if (&b == &removed) continue;
+    EXPECT_EQ(b.verdict, Verdict::kKeep) << b.text;
+  }
+}
+
+TEST(ContentClassifier, WorksWithoutSpacesBetweenWords) {
+  // Chinese: every ideograph counts as a word, 。 and ， are punctuation.
+  std::vector<std::string> article = {
+      "市议会周二投票决定，在市中心修建十二公里受保护的自行车道，结束了持续近三年的争论。",
+      "支持者挤满了会议厅，其中许多人戴着自行车头盔，当最终以七比二的投票结果宣布时，"
+      "他们热烈鼓掌。",
+      "该计划将取消大约四百个停车位，这是当地商店老板在去年秋天举行的公开听证会上多次提出的"
+      "问题。",
+  };
+  std::vector<std::string> menu = {"首页", "新闻", "体育", "科技", "登录", "注册"};
+  std::vector<std::string> footer = {"分享到",   "微博",     "微信",
+                                     "关于我们", "联系我们", "\u00a9 2024 城市先驱报 版权所有"};
+  Document doc = MakeDoc(Concat({menu, article, footer}));
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), article);
+}
+
+TEST(ContentClassifier, OptionsCanSwitchTheGateOff) {
+  Document doc = MakeDoc(Concat({kMenu, kArticle, kFooter}));
+  ContentClassifierOptions options;
+  options.min_chrome_evidence = 1000;  // never enough chrome: a no-op
+  ClassifyContent(doc, options);
+  EXPECT_EQ(Kept(doc).size(), doc.blocks.size());
+}
+
+TEST(ContentClassifier, PageWithoutTextIsLeftAlone) {
+  // Nothing reads like an article: no region to anchor a decision on.
+  Document doc = MakeDoc(Concat({kMenu, kMenu}));
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc).size(), doc.blocks.size());
+}
+
+TEST(ContentClassifier, EmptyDocument) {
+  Document doc;
+  ClassifyContent(doc);
+  EXPECT_TRUE(doc.blocks.empty());
+}
+
+}  // namespace
+}  // namespace cleaner
