@@ -1,5 +1,6 @@
 #include "cleaner/pipeline/cleaner.h"
 
+#include "cleaner/detect/content_classifier.h"
 #include "cleaner/detect/detectors.h"
 #include "cleaner/normalize/decode.h"
 #include "cleaner/normalize/normalize.h"
@@ -35,6 +36,7 @@ void Cleaner::Classify(Document& doc, const CleanOptions& options) {
   DetectDuplicates(doc);
   DetectUnrelatedHeadlines(doc);
   DetectUiLabels(doc);
+  ClassifyContent(doc);
   DetectOrphanHeadings(doc);
 }
 
