@@ -25,7 +25,8 @@ struct Job {
   std::string path;   // files: read by the worker
   std::string bytes;  // jsonl: the record's page
   std::string url;
-  std::string charset;         // WARC: from the HTTP Content-Type
+  InputKind input = InputKind::kAuto;
+  std::string charset;         // JSONL "charset" field, WARC: from the HTTP Content-Type
   std::string error;           // failed before cleaning
   std::string out_path;        // files with -o: where the result goes
   bool record = false;         // a JSONL record
@@ -101,7 +102,9 @@ void ParseRecord(const std::string& line, std::size_t line_no, const std::string
         return;
       }
       job.bytes = value.get<std::string>();
+      job.input = key == "html" ? InputKind::kHtml : InputKind::kText;
     } else {
+      if (key == "charset" && value.is_string()) job.charset = value.get<std::string>();
       if (key == "url" && value.is_string()) job.url = value.get<std::string>();
       if (key == "id") job.name = value.is_string() ? value.get<std::string>() : value.dump();
       job.passthrough[key] = value;
@@ -224,6 +227,8 @@ class JobSource {
         if (!record.record_id.empty()) job.passthrough["id"] = record.record_id;
         if (!record.url.empty()) job.passthrough["url"] = record.url;
         job.passthrough["warc_type"] = record.type;
+        // WET conversion records are extracted text; responses are sniffed.
+        job.input = record.type == "conversion" ? InputKind::kText : InputKind::kAuto;
         return true;
       }
       warc_.reset();
@@ -283,7 +288,13 @@ Result Process(Job& job, Cleaner& cleaner, const BatchOptions& options) {
       return r;
     }
   }
-  Document doc = cleaner.Clean(job.bytes, {.url = job.url, .site = options.site, .id = job.name});
+  CleanOptions clean;
+  clean.input = job.record ? job.input : options.input;
+  clean.charset = job.charset.empty() ? options.charset : job.charset;
+  clean.url = job.url;
+  clean.site = options.site;
+  clean.id = job.name;
+  Document doc = cleaner.Clean(job.bytes, clean);
   if (!doc.error.empty()) {
     if (!job.record && options.format == OutputFormat::kJsonl)
       r.output = Render(doc, options.format);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cleaner/cli/inputs.h"
+#include "cleaner/pipeline/cleaner.h"
 #include "cleaner/rules/rule_set.h"
 
 namespace cleaner {
@@ -29,7 +30,9 @@ enum class InputFormat { kFiles, kJsonl, kWarc };
 struct BatchOptions {
   OutputFormat format = OutputFormat::kText;
   InputFormat input_format = InputFormat::kFiles;
-  std::string output_dir;  // empty: stdout
+  std::string output_dir;              // empty: stdout
+  InputKind input = InputKind::kAuto;  // files: --input; records say "html" or "text"
+  std::string charset;                 // --charset: forced for HTML pages without their own
   std::string url;
   std::string site;
   int jobs = 1;

@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
   std::string output_dir;
   std::string url;
   std::string site;
-  std::string input_kind = "text";
+  std::string input_kind = "auto";
+  std::string charset;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   bool quiet = false;
 
@@ -94,9 +95,14 @@ int main(int argc, char** argv) {
                  "Rule pack folder (default: $CLEANER_RULES, else the bundled rules/)");
   app.add_option("--url", url, "Page URL: selects site packs by domain");
   app.add_option("--site", site, "Apply this site pack (by pack id) whatever the URL");
-  app.add_option("--input", input_kind, "Input kind")
-      ->check(CLI::IsMember({"text"}))
+  app.add_option("--input", input_kind,
+                 "Page kind: auto (HTML when the page starts like markup), text, html")
+      ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
+  app.add_option("--charset", charset,
+                 "Charset to read HTML pages in, over their <meta charset> (a byte-order mark "
+                 "still wins); a JSONL record's \"charset\" field or a WARC record's HTTP "
+                 "charset overrides it");
   std::string input_format = "files";
   app.add_option("--input-format", input_format,
                  "files: each path (or stdin) is one page; jsonl: each path (or stdin) is a "
@@ -145,6 +151,10 @@ int main(int argc, char** argv) {
                          : input_format == "warc" ? InputFormat::kWarc
                                                   : InputFormat::kFiles;
   options.output_dir = output_dir;
+  options.input = input_kind == "html"   ? InputKind::kHtml
+                  : input_kind == "text" ? InputKind::kText
+                                         : InputKind::kAuto;
+  options.charset = charset;
   options.url = url;
   options.site = site;
   options.jobs = jobs;

@@ -7,8 +7,14 @@
 namespace cleaner {
 namespace {
 
-constexpr int kSentenceWords = 10;  // a repeated block this long is never a coincidence
+constexpr int kSentenceWords = 20;  // a repeated sentence this long is never a coincidence
 constexpr int kMinRun = 3;          // shorter repeated blocks go only as part of a run
+// A repeated run is a second copy of the body only when it carries prose: meal
+// plans, schedules and tables legitimately repeat runs of short lines.
+// Prose here: paragraph blocks of at least kProseBlockWords words (recipe and
+// schedule lines such as "Portion Fix Containers: 1 Green, 1 Red, 1 tsp." are shorter).
+constexpr int kMinRunProseWords = 30;
+constexpr int kProseBlockWords = 15;
 
 }  // namespace
 
@@ -31,10 +37,19 @@ void DetectDuplicates(Document& doc) {
     }
     std::size_t end = i;
     while (end < n && repeated[end]) ++end;
-    bool run = end - i >= static_cast<std::size_t>(kMinRun);
+    int prose_words = 0;
+    for (std::size_t j = i; j < end; ++j) {
+      const Block& b = doc.blocks[j];
+      if (b.kind == BlockKind::kParagraph && b.features.words >= kProseBlockWords) {
+        prose_words += b.features.words;
+      }
+    }
+    const bool run =
+        end - i >= static_cast<std::size_t>(kMinRun) && prose_words >= kMinRunProseWords;
     for (std::size_t j = i; j < end; ++j) {
       Block& b = doc.blocks[j];
-      if (Undecided(b) && (run || b.features.words >= kSentenceWords)) {
+      const bool sentence = b.kind == BlockKind::kParagraph && b.features.words >= kSentenceWords;
+      if (Undecided(b) && (run || sentence)) {
         DropBlock(b, "detect.duplicate");
       }
     }

@@ -2,6 +2,7 @@
 
 #include "cleaner/detect/content_classifier.h"
 #include "cleaner/detect/detectors.h"
+#include "cleaner/html/html_input.h"
 #include "cleaner/normalize/decode.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
@@ -12,6 +13,15 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
   Document doc;
   doc.id = options.id;
   doc.url = options.url;
+  const bool html = options.input == InputKind::kHtml ||
+                    (options.input == InputKind::kAuto && LooksLikeHtml(bytes));
+  if (html) {
+    HtmlOptions html_options;
+    html_options.charset = options.charset;
+    HtmlToDocument(bytes, html_options, doc);
+    if (doc.error.empty()) ClassifyHtml(doc, options);
+    return doc;
+  }
   DecodedText decoded = DecodeUtf8(bytes);
   if (decoded.IsBinary()) {
     doc.error =
@@ -28,12 +38,29 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
   return doc;
 }
 
+void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
+  std::vector<Block> all = std::move(doc.blocks);
+  std::vector<std::size_t> region;
+  doc.blocks.clear();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].verdict == Verdict::kDrop) continue;
+    region.push_back(i);
+    doc.blocks.push_back(std::move(all[i]));
+  }
+  Classify(doc, options);
+  for (std::size_t k = 0; k < region.size(); ++k) all[region[k]] = std::move(doc.blocks[k]);
+  doc.blocks = std::move(all);
+}
+
 void Cleaner::Classify(Document& doc, const CleanOptions& options) {
-  if (options.detectors) DetectTitle(doc);
+  // HTML: the headline was found from the markup (<h1>, og:title).
+  if (options.detectors && !doc.is_html) DetectTitle(doc);
   ApplyRules(rules_, doc, {.site = options.site}, scratch_);
   if (!options.detectors) return;
   DetectRepeatedTitle(doc);
-  DetectDuplicates(doc);
+  // HTML: the article region is one DOM subtree, so a repeat inside it is content
+  // (meal plans, schedules); a page's second copy of the body is outside it.
+  if (!doc.is_html) DetectDuplicates(doc);
   DetectUnrelatedHeadlines(doc);
   DetectUiLabels(doc);
   ClassifyContent(doc);

@@ -5,12 +5,15 @@
 //   Cleaner cleaner(*rules);
 //   Document doc = cleaner.Clean(bytes, {.url = "https://example.com/a"});
 //
-// Stages, in order: decode -> normalize -> segment -> title -> rules ->
+// Text: decode -> normalize -> segment -> title -> rules ->
 // repeated title -> duplicates -> unrelated headlines -> UI labels -> content
-// classifier -> orphan headings. A Cleaner holds per-thread scratch: use one per
+// classifier -> orphan headings. HTML (html/html_input.h): charset -> prescan ->
+// Gumbo -> DOM blocks -> article region, then the same stages on that region's
+// blocks. A Cleaner holds per-thread scratch: use one per
 // thread; the RuleSet may be shared.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,7 +23,12 @@
 
 namespace cleaner {
 
+// How to read the bytes: kAuto sniffs the start of the page for HTML markup.
+enum class InputKind : std::uint8_t { kAuto, kText, kHtml };
+
 struct CleanOptions {
+  InputKind input = InputKind::kAuto;
+  std::string charset;    // HTML: forced charset (empty: BOM, <meta>, then the bytes)
   std::string url;        // selects site packs by domain
   std::string site;       // forces one site pack by id
   std::string id;         // names the document in messages
@@ -38,6 +46,12 @@ class Cleaner {
   // Runs the classification stages on an already segmented document.
   void Classify(Document& doc, const CleanOptions& options);
 
+ private:
+  // HTML: the rules and detectors see only the article region's blocks (what the
+  // HTML stage kept); the blocks it dropped keep their html.* verdict.
+  void ClassifyHtml(Document& doc, const CleanOptions& options);
+
+ public:
  private:
   const RuleSet& rules_;
   RuleScratch scratch_;
