@@ -49,16 +49,25 @@ struct Block {
   std::vector<std::string> notes;  // vetoed rules and other remarks for --explain
 
   // HTML input only (empty / zero for text input).
-  std::string dom_path;        // e.g. "body>div#main.article>p": tags, #id, .classes
-  int heading_level = 0;       // 1..6 for <h1>..<h6>
-  float link_density = 0;      // share of the block's characters inside <a>
+  std::string dom_path;     // e.g. "body>div#main.article>p": tags, #id, .classes
+  int heading_level = 0;    // 1..6 for <h1>..<h6>
+  float link_density = 0;   // share of the block's characters inside <a>
+  std::uint8_t markup = 0;  // MarkupBit flags: where the block sits in the markup
+};
+
+// Block::markup bits (HTML input), for Markdown output.
+enum MarkupBit : std::uint8_t {
+  kMarkupQuote = 1,         // inside <blockquote>
+  kMarkupTableRow = 2,      // a <tr> of plain cells, cells joined by " | "
+  kMarkupTableHeader = 4,   // ... whose cells are <th>
+  kMarkupPreformatted = 8,  // <pre>: lines and indentation kept
 };
 
 // Page metadata (HTML input: <meta>, Open Graph, JSON-LD, <time>, <html lang>).
 struct Metadata {
   std::string title;
   std::string author;
-  std::string published;       // as found (ISO 8601 when the page gives it)
+  std::string published;  // as found (ISO 8601 when the page gives it)
   std::string site_name;
   std::string canonical_url;
   std::string language;

@@ -1,7 +1,11 @@
-// Golden fixtures: every fixtures/<case>/ holds input.txt and expected.txt (and
-// optionally case.toml with a `url`); cleaning the input with the bundled rules
-// must give expected.txt byte for byte. Expectations are written by hand, never
-// generated from the cleaner's output; a failure prints the --explain view.
+// Golden fixtures: every fixtures/<case>/ holds input.txt or input.html and
+// expected.txt (and optionally case.toml with a `url` and a `charset`); cleaning
+// the input with the bundled rules must give expected.txt byte for byte. When
+// the case has expected.md, the Markdown output must equal it; when it has
+// expected.json, every field there must equal the JSON output's (a subset match:
+// objects such as "metadata" and "flags" compare key by key). Expectations are
+// written by hand, never generated from the cleaner's output; a failure prints
+// the --explain view.
 #include <gtest/gtest.h>
 
 #include <toml++/toml.h>
@@ -9,7 +13,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cleaner/emit/emit.h"
+#include "cleaner/emit/markdown.h"
 #include "cleaner/pipeline/cleaner.h"
 #include "cleaner/rules/loader.h"
 
@@ -38,7 +45,8 @@ const RuleSet& BundledRules() {
 std::vector<std::string> TextCases() {
   std::vector<std::string> cases;
   for (const auto& entry : fs::directory_iterator(CLEANER_FIXTURES_DIR)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "input.txt")) {
+    if (entry.is_directory() &&
+        (fs::exists(entry.path() / "input.txt") || fs::exists(entry.path() / "input.html"))) {
       cases.push_back(entry.path().filename().string());
     }
   }
@@ -48,18 +56,44 @@ std::vector<std::string> TextCases() {
 
 class GoldenText : public testing::TestWithParam<std::string> {};
 
+// Every field of `expected` must be in `got` with the same value; objects recurse.
+void ExpectSubset(const nlohmann::ordered_json& expected, const nlohmann::ordered_json& got,
+                  const std::string& where) {
+  if (!expected.is_object()) {
+    EXPECT_EQ(got, expected) << "at " << where;
+    return;
+  }
+  ASSERT_TRUE(got.is_object()) << "at " << where << ": expected an object, got " << got.dump();
+  for (const auto& [key, value] : expected.items()) {
+    std::string path = where;
+    path.append("/").append(key);
+    if (!got.contains(key)) {
+      ADD_FAILURE() << "missing " << path;
+      continue;
+    }
+    ExpectSubset(value, got[key], path);
+  }
+}
+
 TEST_P(GoldenText, MatchesExpectedBody) {
   const fs::path dir = fs::path(CLEANER_FIXTURES_DIR) / GetParam();
   CleanOptions options;
   if (fs::exists(dir / "case.toml")) {
     toml::table meta = toml::parse_file((dir / "case.toml").string());
     options.url = meta["url"].value_or(std::string());
+    options.charset = meta["charset"].value_or(std::string());
   }
+  const bool html = fs::exists(dir / "input.html");
+  options.input = html ? InputKind::kHtml : InputKind::kText;
   Cleaner cleaner(BundledRules());
-  Document doc = cleaner.Clean(ReadFile(dir / "input.txt"), options);
-  std::string expected = ReadFile(dir / "expected.txt");
-  std::string got = BodyText(doc);
-  EXPECT_EQ(got, expected) << "explain:\n" << ExplainText(doc);
+  Document doc = cleaner.Clean(ReadFile(dir / (html ? "input.html" : "input.txt")), options);
+  EXPECT_EQ(BodyText(doc), ReadFile(dir / "expected.txt")) << "explain:\n" << ExplainText(doc);
+  if (fs::exists(dir / "expected.md")) {
+    EXPECT_EQ(MarkdownText(doc), ReadFile(dir / "expected.md")) << "markdown differs";
+  }
+  if (fs::exists(dir / "expected.json")) {
+    ExpectSubset(nlohmann::ordered_json::parse(ReadFile(dir / "expected.json")), ToJson(doc), "");
+  }
 }
 
 std::string CaseName(const testing::TestParamInfo<std::string>& info) {

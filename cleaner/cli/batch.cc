@@ -12,6 +12,7 @@
 #include "cleaner/cli/ordered_pool.h"
 #include "cleaner/cli/warc_reader.h"
 #include "cleaner/emit/emit.h"
+#include "cleaner/emit/markdown.h"
 #include "cleaner/pipeline/cleaner.h"
 
 namespace cleaner {
@@ -52,6 +53,8 @@ const char* Extension(OutputFormat format) {
       return ".json";
     case OutputFormat::kJsonl:
       return ".jsonl";
+    case OutputFormat::kMarkdown:
+      return ".md";
     case OutputFormat::kExplain:
       return ".explain.txt";
   }
@@ -66,6 +69,8 @@ std::string Render(const Document& doc, OutputFormat format) {
       return ToJson(doc).dump(2) + "\n";
     case OutputFormat::kJsonl:
       return ToJson(doc).dump() + "\n";
+    case OutputFormat::kMarkdown:
+      return MarkdownText(doc);
     case OutputFormat::kExplain:
       return ExplainText(doc);
   }

@@ -24,7 +24,7 @@
 
 namespace cleaner {
 
-enum class OutputFormat { kText, kJson, kJsonl, kExplain };
+enum class OutputFormat { kText, kJson, kJsonl, kMarkdown, kExplain };
 enum class InputFormat { kFiles, kJsonl, kWarc };
 
 struct BatchOptions {

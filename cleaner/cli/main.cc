@@ -82,8 +82,8 @@ int main(int argc, char** argv) {
   app.add_option("-f,--format", format,
                  "Output: text (the body, title excluded), json (title, body, "
                  "removed blocks with rule ids, flags, counts), jsonl (one "
-                 "JSON object a line)")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+                 "JSON object a line), markdown (headings, lists, quotes, tables)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "markdown"}))
       ->capture_default_str();
   app.add_flag("--explain", explain,
                "Show every input line with KEEP/DROP/TITLE and the rule or detector that decided, "
@@ -143,9 +143,11 @@ int main(int argc, char** argv) {
   if (!rules) return kExitUsage;
 
   BatchOptions options;
-  static const std::map<std::string, OutputFormat> kFormats = {{"text", OutputFormat::kText},
-                                                               {"json", OutputFormat::kJson},
-                                                               {"jsonl", OutputFormat::kJsonl}};
+  static const std::map<std::string, OutputFormat> kFormats = {
+      {"text", OutputFormat::kText},
+      {"json", OutputFormat::kJson},
+      {"jsonl", OutputFormat::kJsonl},
+      {"markdown", OutputFormat::kMarkdown}};
   options.format = explain ? OutputFormat::kExplain : kFormats.at(format);
   options.input_format = input_format == "jsonl"  ? InputFormat::kJsonl
                          : input_format == "warc" ? InputFormat::kWarc

@@ -29,8 +29,22 @@ nlohmann::ordered_json ToJson(const Document& doc) {
     j["error"] = doc.error;
     return j;
   }
-  j["title"] = TitleText(doc);
+  j["input"] = doc.is_html ? "html" : "text";
+  std::string title = TitleText(doc);
+  j["title"] = title.empty() ? doc.metadata.title : title;
   j["body"] = BodyText(doc);
+  if (doc.is_html) {
+    const Metadata& m = doc.metadata;
+    auto field = [](const std::string& v) {
+      return v.empty() ? ordered_json(nullptr) : ordered_json(v);
+    };
+    j["metadata"] = {{"title", field(m.title)},
+                     {"author", field(m.author)},
+                     {"published", field(m.published)},
+                     {"site_name", field(m.site_name)},
+                     {"canonical_url", field(m.canonical_url)},
+                     {"language", field(m.language)}};
+  }
   ordered_json removed = ordered_json::array();
   std::map<std::string, int> by_reason;
   int kept = 0;
@@ -40,7 +54,9 @@ nlohmann::ordered_json ToJson(const Document& doc) {
       continue;
     }
     if (b.verdict == Verdict::kTitle) continue;
-    removed.push_back({{"line", b.line}, {"rule", b.reason}, {"text", b.text}});
+    ordered_json entry = {{"line", b.line}, {"rule", b.reason}, {"text", b.text}};
+    if (!b.dom_path.empty()) entry["path"] = b.dom_path;
+    removed.push_back(std::move(entry));
     ++by_reason[b.reason];
   }
   j["removed"] = std::move(removed);
@@ -80,6 +96,7 @@ std::string ExplainText(const Document& doc) {
     std::string_view reason;
     std::string_view text;
     const std::vector<std::string>* notes;
+    std::string_view path;  // HTML: the dropped block's DOM path
   };
   std::vector<Row> rows;
   rows.reserve(doc.blocks.size() + doc.dropped_lines.size());
@@ -88,10 +105,11 @@ std::string ExplainText(const Document& doc) {
                           : b.verdict == Verdict::kDrop ? "DROP"
                                                         : "TITLE";
     std::string_view reason = b.reason.empty() ? std::string_view("-") : std::string_view(b.reason);
-    rows.push_back({b.line, verdict, reason, b.text, &b.notes});
+    std::string_view path = b.verdict == Verdict::kDrop ? std::string_view(b.dom_path) : "";
+    rows.push_back({b.line, verdict, reason, b.text, &b.notes, path});
   }
   for (const DroppedLine& d : doc.dropped_lines)
-    rows.push_back({d.line, "DROP", d.reason, "", nullptr});
+    rows.push_back({d.line, "DROP", d.reason, "", nullptr, ""});
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.line < b.line; });
   std::size_t width = 1;
   for (const Row& r : rows) width = std::max(width, r.reason.size());
@@ -105,6 +123,11 @@ std::string ExplainText(const Document& doc) {
     out += std::string(width - r.reason.size() + 2, ' ');
     out += Shortened(r.text);
     out += '\n';
+    if (!r.path.empty()) {
+      out += "         path: ";
+      out += r.path;
+      out += '\n';
+    }
     if (r.notes) {
       for (const std::string& note : *r.notes) out += "         note: " + note + "\n";
     }

@@ -66,6 +66,31 @@ void FallbackToText(std::string_view page, Document& doc, const std::string& why
   }
 }
 
+// Where a block sits, for Markdown: its owner element and a few ancestors
+// (bounded: hostile pages nest deeply).
+std::uint8_t MarkupOf(const html::DomTree& tree, const html::DomBlock& block) {
+  constexpr int kMaxAncestors = 48;
+  std::uint8_t bits = block.preformatted ? kMarkupPreformatted : 0;
+  const html::DomNode& owner = tree.nodes[static_cast<std::size_t>(block.node)];
+  if (owner.tag == GUMBO_TAG_TR) {
+    bits |= kMarkupTableRow;
+    const GumboVector& cells = owner.node->v.element.children;
+    for (unsigned i = 0; i < cells.length; ++i) {
+      const auto* cell = static_cast<const GumboNode*>(cells.data[i]);
+      if (cell->type != GUMBO_NODE_ELEMENT) continue;
+      if (cell->v.element.tag == GUMBO_TAG_TH) bits |= kMarkupTableHeader;
+      break;
+    }
+  }
+  int at = block.node;
+  for (int depth = 0; at >= 0 && depth < kMaxAncestors; ++depth) {
+    const html::DomNode& n = tree.nodes[static_cast<std::size_t>(at)];
+    if (n.tag == GUMBO_TAG_BLOCKQUOTE) bits |= kMarkupQuote;
+    at = n.parent;
+  }
+  return bits;
+}
+
 void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) {
   html::HtmlText decoded = html::DecodeHtmlBytes(bytes, options.charset);
   for (std::string& w : decoded.warnings) doc.warnings.push_back(std::move(w));
@@ -135,6 +160,7 @@ void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) 
     b.heading_level = db.heading_level;
     b.link_density =
         db.chars > 0 ? static_cast<float>(db.link_chars) / static_cast<float>(db.chars) : 0.0f;
+    b.markup = MarkupOf(tree, db);
     doc.blocks.push_back(std::move(b));
   }
 }
