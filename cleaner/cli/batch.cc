@@ -1,5 +1,6 @@
 #include "cleaner/cli/batch.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 
 #include "cleaner/cli/atomic_file.h"
 #include "cleaner/cli/ordered_pool.h"
+#include "cleaner/cli/progress.h"
 #include "cleaner/cli/warc_reader.h"
 #include "cleaner/emit/emit.h"
 #include "cleaner/emit/markdown.h"
@@ -39,6 +41,10 @@ struct Job {
 struct Result {
   std::string output;
   std::string messages;
+  std::uint64_t bytes = 0;  // input bytes cleaned
+  long blocks = 0;
+  long kept = 0;
+  std::vector<std::string> dropped;  // --stats: reason of every dropped block
   bool failed = false;
   bool counts = true;  // false for end-of-stream markers
   bool end_of_stream = false;
@@ -306,6 +312,12 @@ Result Process(Job& job, Cleaner& cleaner, const BatchOptions& options) {
     fail(doc.error);
     return r;
   }
+  r.bytes = job.bytes.size();
+  r.blocks = static_cast<long>(doc.blocks.size());
+  for (const Block& b : doc.blocks) {
+    r.kept += b.verdict == Verdict::kKeep;
+    if (options.stats && b.verdict == Verdict::kDrop) r.dropped.push_back(b.reason);
+  }
   if (!options.quiet) {
     for (const std::string& w : doc.warnings) {
       r.messages += "cleaner: " + job.name + ": warning: " + w + "\n";
@@ -334,11 +346,21 @@ BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs
 
   // jsonl/warc with -o: each stream's results go to DIR/<name>.jsonl, committed at its end.
   const bool stream_files =
-      options.input_format == InputFormat::kJsonl && !options.output_dir.empty();
+      options.input_format != InputFormat::kFiles && !options.output_dir.empty();
   AtomicFile stream_file;
   std::size_t open_stream = SIZE_MAX;
   std::set<std::string> taken;
   BatchSummary summary;
+  RunStats stats;
+  std::uint64_t total_bytes = 0;
+  if (options.progress && options.input_format == InputFormat::kFiles) {
+    for (const InputItem& item : inputs) {
+      std::error_code ec;
+      if (item.path != "-") total_bytes += fs::file_size(item.path, ec) * !ec;
+    }
+  }
+  ProgressLine progress(options.progress, total_bytes);
+  const auto start = std::chrono::steady_clock::now();
 
   auto sink = [&](Result& r) {
     if (stream_files && r.stream != open_stream && !r.end_of_stream) {
@@ -365,20 +387,35 @@ BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs
     }
     if (!r.messages.empty()) {
       std::fflush(stdout);
+      progress.Finish();
       std::fwrite(r.messages.data(), 1, r.messages.size(), stderr);
     }
     summary.inputs += r.counts;
     summary.failed += r.failed;
+    stats.documents += r.counts;
+    stats.failed += r.failed;
+    stats.bytes += r.bytes;
+    stats.blocks += r.blocks;
+    stats.kept += r.kept;
+    for (const std::string& reason : r.dropped) ++stats.dropped_by_reason[reason];
+    progress.Update(stats.documents, stats.bytes);
   };
 
   JobSource source(inputs, options);
   RunOrdered<Job, Result>(
-      threads, static_cast<std::size_t>(threads) * 4, [&](Job& job) { return source.Next(job); },
+      threads, static_cast<std::size_t>(threads) * 32, [&](Job& job) { return source.Next(job); },
       [&](Job& job, int worker) {
         return Process(job, *cleaners[static_cast<std::size_t>(worker)], options);
       },
       sink);
   std::fflush(stdout);
+  progress.Finish();
+  if (options.stats) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string text = FormatStats(stats, seconds);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
   return summary;
 }
 

@@ -36,7 +36,9 @@ struct BatchOptions {
   std::string url;
   std::string site;
   int jobs = 1;
-  bool quiet = false;  // no warnings on stderr
+  bool quiet = false;     // no warnings on stderr
+  bool progress = false;  // a progress line on stderr (the caller checks it is a terminal)
+  bool stats = false;     // a summary on stderr at the end (progress.h)
 };
 
 struct BatchSummary {

@@ -114,7 +114,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
-  app.add_flag("-q,--quiet", quiet, "No warnings on stderr (errors are still shown)");
+  app.add_flag("-q,--quiet", quiet,
+               "No warnings and no progress line on stderr (errors are still shown)");
+  bool stats = false;
+  app.add_flag("--stats", stats,
+               "At the end, a summary on stderr: documents, bytes, MB/s, blocks dropped per "
+               "rule or detector id, failures");
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "Check or test rule packs");
   rules_cmd->require_subcommand(1);
@@ -161,6 +166,9 @@ int main(int argc, char** argv) {
   options.site = site;
   options.jobs = jobs;
   options.quiet = quiet;
+  options.stats = stats;
+  // A progress line only for a person watching: stderr is a terminal.
+  options.progress = !quiet && isatty(STDERR_FILENO) != 0;
   if (!site.empty()) {
     bool known = false;
     for (const Pack& p : rules->packs()) known = known || p.id == site;

@@ -20,6 +20,14 @@ template <typename Job, typename Result>
 void RunOrdered(int threads, std::size_t window, const std::function<bool(Job&)>& next_job,
                 const std::function<Result(Job&, int worker)>& work,
                 const std::function<void(Result&)>& sink) {
+  if (threads <= 1) {  // one worker: no threads, no locks
+    for (;;) {
+      Job job;
+      if (!next_job(job)) return;
+      Result result = work(job, 0);
+      sink(result);
+    }
+  }
   std::mutex mu;
   std::condition_variable cv;
   std::deque<std::optional<Result>> slots;  // slots[i] is job base + i

@@ -93,7 +93,7 @@ void SelectPacks(const RuleSet& rules, const Document& doc, const RuleRunOptions
   // Text with no URL and no --site: a site pack applies when its fingerprint is seen.
   if (host.empty() && options.site.empty() && !any_site) {
     for (const Block& block : doc.blocks) {
-      rules.MatchFingerprints(block.text, scratch.set_hits, scratch.fingerprints);
+      scratch.matcher->MatchFingerprints(block.text, scratch.fingerprints);
       for (int p : scratch.fingerprints) active[static_cast<std::size_t>(p)] = 1;
     }
   }
@@ -135,6 +135,9 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
                 RuleScratch& scratch) {
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
+  if (!scratch.matcher || &scratch.matcher->rules() != &rules) {
+    scratch.matcher = std::make_unique<RuleMatcher>(rules);
+  }
   std::vector<char> active;
   SelectPacks(rules, doc, options, scratch, active);
 
@@ -160,7 +163,7 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   for (int b = 0; b < n; ++b) {
     Block& block = doc.blocks[static_cast<std::size_t>(b)];
     if (block.verdict == Verdict::kTitle) continue;
-    rules.MatchRules(block.text, scratch.set_hits, scratch.rules);
+    scratch.matcher->MatchRules(block.text, scratch.rules);
     for (int r : scratch.rules) {
       const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(r)];
       if (!active[static_cast<std::size_t>(cr.pack)] || disabled[static_cast<std::size_t>(r)])

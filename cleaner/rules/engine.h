@@ -4,6 +4,8 @@
 // precedence (higher priority wins; keep beats drop on a tie).
 #pragma once
 
+#include <memory>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,9 +30,10 @@ bool HostMatchesDomain(std::string_view host, std::string_view domain);
 // constraints (zone and guards are not checked). Used by `rules test`.
 bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block);
 
-// Per-thread scratch so matching allocates nothing per block.
+// Per-thread scratch so matching allocates nothing per block, and the thread's
+// own copy of the compiled patterns (built on first use).
 struct RuleScratch {
-  std::vector<int> set_hits;
+  std::unique_ptr<RuleMatcher> matcher;
   std::vector<int> rules;
   std::vector<int> fingerprints;
 };

@@ -79,25 +79,46 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   if (!patterns.empty() && set->patterns_ == nullptr) return nullptr;
   set->fingerprints_ = BuildSet(fingerprints, errors);
   if (!fingerprints.empty() && set->fingerprints_ == nullptr) return nullptr;
+  set->pattern_sources_ = std::move(patterns);
+  set->fingerprint_sources_ = std::move(fingerprints);
   return set;
+}
+
+void RuleSet::MapHits(const std::vector<int>& hits, const std::vector<int>& owner,
+                      std::vector<int>& out) {
+  out.clear();
+  for (int hit : hits) out.push_back(owner[static_cast<std::size_t>(hit)]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch,
                          std::vector<int>& out) const {
-  out.clear();
   SetMatch(patterns_.get(), text, scratch);
-  for (int pattern : scratch) out.push_back(pattern_rule_[static_cast<std::size_t>(pattern)]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  MapHits(scratch, pattern_rule_, out);
 }
 
 void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch,
                                 std::vector<int>& out) const {
-  out.clear();
   SetMatch(fingerprints_.get(), text, scratch);
-  for (int fp : scratch) out.push_back(fingerprint_pack_[static_cast<std::size_t>(fp)]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  MapHits(scratch, fingerprint_pack_, out);
+}
+
+// The sources compiled once already, so building the copies cannot fail short of
+// memory; a copy that fails anyway falls back to the shared set.
+RuleMatcher::RuleMatcher(const RuleSet& rules)
+    : rules_(&rules),
+      patterns_(BuildSet(rules.pattern_sources_, nullptr)),
+      fingerprints_(BuildSet(rules.fingerprint_sources_, nullptr)) {}
+
+void RuleMatcher::MatchRules(std::string_view text, std::vector<int>& out) {
+  SetMatch(patterns_ ? patterns_.get() : rules_->patterns_.get(), text, hits_);
+  RuleSet::MapHits(hits_, rules_->pattern_rule_, out);
+}
+
+void RuleMatcher::MatchFingerprints(std::string_view text, std::vector<int>& out) {
+  SetMatch(fingerprints_ ? fingerprints_.get() : rules_->fingerprints_.get(), text, hits_);
+  RuleSet::MapHits(hits_, rules_->fingerprint_pack_, out);
 }
 
 int RuleSet::FindRule(std::string_view id) const {
