@@ -82,8 +82,9 @@ class Cli : public testing::Test {
 TEST_F(Cli, HelpListsEveryOptionAndExitsZero) {
   CliRun r = Cleaner("--help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* option : {"--format", "--explain", "--output", "--rules", "--url", "--site",
-                             "--jobs", "--quiet", "rules", "Exit codes"}) {
+  for (const char* option :
+       {"--format", "--explain", "--output", "--rules", "--url", "--site", "--jobs", "--quiet",
+        "--input", "--charset", "--input-format", "--stats", "markdown", "rules", "Exit codes"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
@@ -360,3 +361,140 @@ TEST_F(Cli, UnknownSiteIsAUsageError) {
 }
 
 }  // namespace
+
+namespace {
+
+// An HTML page: navigation and a footer around an article with a subheading,
+// a list and a non-ASCII word ("café", spelled by the caller's encoding).
+std::string HtmlPage(const std::string& cafe, const std::string& meta = "") {
+  std::string page = "<!doctype html><html lang=\"en\"><head>" + meta +
+                     "<title>Council backs transit budget</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> "
+                     "<a href=\"/sport\">Sport</a></nav><article>"
+                     "<h1>Council backs transit budget</h1>";
+  page += "<p>" + kArticleBody.substr(0, kArticleBody.find('\n')) + "</p>";
+  page +=
+      "<h2>What changes</h2><ul><li>Four new bus routes across the city</li>"
+      "<li>Repairs to two bridges over the river</li></ul>";
+  page += "<p>The mayor celebrated at a " + cafe +
+          " near city hall, where supporters gathered after the vote on Tuesday evening.</p>";
+  page +=
+      "</article><footer>Copyright 2025 City Paper. All rights reserved.</footer></body></html>";
+  return page;
+}
+
+}  // namespace
+
+TEST_F(Cli, HtmlIsDetectedFromTheBytesAndCleaned) {
+  WriteFile(dir_ / "page.html", HtmlPage("caf\xC3\xA9"));
+  CliRun r = Cleaner((dir_ / "page.html").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("The city council approved the new budget"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("caf\xC3\xA9 near city hall"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Sport"), std::string::npos) << "navigation kept:\n" << r.out;
+  EXPECT_EQ(r.out.find("All rights reserved"), std::string::npos) << "footer kept:\n" << r.out;
+  EXPECT_EQ(r.out.find('<'), std::string::npos) << "markup in the body:\n" << r.out;
+  // Forced text mode reads the same bytes as lines of text: the markup stays.
+  CliRun text = Cleaner("--input text " + (dir_ / "page.html").string());
+  EXPECT_NE(text.out.find('<'), std::string::npos);
+}
+
+TEST_F(Cli, JsonForHtmlCarriesMetadataAndDomPaths) {
+  WriteFile(dir_ / "page.html", HtmlPage("caf\xC3\xA9"));
+  CliRun r = Cleaner("--format json " + (dir_ / "page.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["input"], "html");
+  EXPECT_EQ(j["title"], "Council backs transit budget");
+  EXPECT_EQ(j["metadata"]["language"], "en");
+  bool nav_path = false;
+  for (const auto& removed : j["removed"]) {
+    nav_path = nav_path || removed.value("path", "").find("nav") != std::string::npos;
+  }
+  EXPECT_TRUE(nav_path) << j["removed"].dump(1);
+}
+
+TEST_F(Cli, MarkdownKeepsHeadingsAndLists) {
+  WriteFile(dir_ / "page.html", HtmlPage("caf\xC3\xA9"));
+  CliRun r = Cleaner("--format markdown " + (dir_ / "page.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("# Council backs transit budget\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\n## What changes\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n- Four new bus routes across the city\n"
+                       "- Repairs to two bridges over the river\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(Cli, CharsetOptionDecodesALegacyPage) {
+  WriteFile(dir_ / "latin1.html", HtmlPage("caf\xE9"));  // ISO-8859-1 bytes, no declaration
+  CliRun r = Cleaner("--charset iso-8859-1 " + (dir_ / "latin1.html").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("caf\xC3\xA9 near city hall"), std::string::npos) << r.out;
+  // A <meta charset> is honoured without the option.
+  WriteFile(dir_ / "declared.html", HtmlPage("caf\xE9", "<meta charset=\"windows-1252\">"));
+  CliRun declared = Cleaner((dir_ / "declared.html").string());
+  EXPECT_NE(declared.out.find("caf\xC3\xA9 near city hall"), std::string::npos) << declared.out;
+}
+
+TEST_F(Cli, JsonlHtmlRecordsAreCleanedAsHtml) {
+  std::string stream = nlohmann::json({{"id", "h"}, {"html", HtmlPage("caf\xC3\xA9")}}).dump();
+  stream += "\n";
+  WriteFile(dir_ / "in.jsonl", stream);
+  CliRun r = Cleaner("--input-format jsonl " + (dir_ / "in.jsonl").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["id"], "h");
+  EXPECT_EQ(j["input"], "html");
+  EXPECT_EQ(j["body"].get<std::string>().find("Sport"), std::string::npos);
+}
+
+TEST_F(Cli, StatsSummarizeTheRunOnStderrOnly) {
+  WriteFile(dir_ / "in/a.txt", "Menu\nHome\nNews\nSport\n" + kArticle);
+  WriteFile(dir_ / "in/b.txt", kArticle);
+  CliRun plain = Cleaner((dir_ / "in").string());
+  CliRun r = Cleaner("--stats " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, plain.out);
+  EXPECT_NE(r.err.find("documents  2 (0 failed)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dropped by rule or detector"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no progress line when stderr is a file";
+}
+
+TEST_F(Cli, KilledMidStreamLeavesNoPartialOutputFile) {
+  // Large enough that one core takes well over the 0.3 s before the kill.
+  std::string record =
+      nlohmann::json({{"text", "Menu\nHome\n" + kArticle + "Related\nOther story here\n"}}).dump() +
+      "\n";
+  fs::create_directories(dir_ / "in");
+  std::ofstream big(dir_ / "in/big.jsonl", std::ios::binary);
+  for (int i = 0; i < 150000; ++i) big << record;
+  big.close();
+  std::string cmd = "timeout -s TERM 0.3 " + std::string(CLEANER_BINARY) +
+                    " -j 1 --input-format jsonl -o " + (dir_ / "out").string() + " " +
+                    (dir_ / "in").string() + " >/dev/null 2>&1";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 124) << "finished before the kill: make the input larger";
+  std::vector<std::string> left;
+  if (fs::exists(dir_ / "out")) {
+    for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) {
+      if (e.is_regular_file()) left.push_back(e.path().filename().string());
+    }
+  }
+  EXPECT_TRUE(left.empty()) << "left behind: " << left.front();
+}
+
+TEST_F(Cli, WarcStreamToOutputFolderIsOneFile) {
+  std::string page = HtmlPage("caf\xC3\xA9");
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page;
+  WriteFile(dir_ / "in/crawl.warc", WarcRecordText("response", "https://news.example.com/a", http,
+                                                   "application/http; msgtype=response"));
+  CliRun r = Cleaner("--input-format warc -o " + (dir_ / "out").string() + " " +
+                     (dir_ / "in/crawl.warc").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  std::string written = ReadFile(dir_ / "out/crawl.jsonl");
+  ASSERT_EQ(std::count(written.begin(), written.end(), '\n'), 1) << written;
+  EXPECT_EQ(nlohmann::json::parse(written)["url"], "https://news.example.com/a");
+}
