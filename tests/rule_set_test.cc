@@ -1,0 +1,224 @@
+// RuleSet: every pattern of every pack compiled into one RE2::Set; matching maps
+// pattern hits back to rules (and fingerprint hits to packs).
+#include "cleaner/rules/rule_set.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace cleaner {
+namespace {
+
+std::string AllErrors(const std::vector<RuleError>& errors) {
+  std::string s;
+  for (const RuleError& e : errors) s.append(e.ToString()).append("\n");
+  return s;
+}
+
+const char* kGeneric = R"toml([pack]
+id = "generic.a"
+description = "d"
+
+[[rule]]
+id = "a.share"
+description = "d"
+patterns = ['(?i)^share this', '(?i)^share on']
+action = "drop"
+flags = ["social"]
+
+[[rule]]
+id = "a.subscribe"
+description = "d"
+pattern = '(?i)subscribe'
+action = "drop_range"
+until = '^End$'
+flags = ["paywalled", "social"]
+
+[[rule]]
+id = "a.keep"
+description = "d"
+pattern = '(?i)share'
+action = "keep"
+)toml";
+
+const char* kSite = R"toml([pack]
+id = "site.b"
+description = "d"
+domains = ["b.example"]
+fingerprint = ['^B News$', '(?i)^powered by b']
+
+[[rule]]
+id = "b.ad"
+description = "d"
+pattern = '^Advertisement$'
+action = "drop"
+flags = ["ads"]
+)toml";
+
+std::unique_ptr<RuleSet> Build() {
+  LoadedRules loaded;
+  LoadPackText(kGeneric, "generic/a.toml", loaded);
+  LoadPackText(kSite, "sites/b.toml", loaded);
+  ValidateRules(loaded);
+  EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
+  std::vector<RuleError> errors;
+  auto set = RuleSet::Compile(std::move(loaded), &errors);
+  EXPECT_TRUE(errors.empty()) << AllErrors(errors);
+  return set;
+}
+
+std::vector<int> Match(const RuleSet& set, const std::string& text) {
+  std::vector<int> scratch, out;
+  set.MatchRules(text, scratch, out);
+  return out;
+}
+
+TEST(RuleSet, CompilesPacksAndRulesInOrder) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  ASSERT_EQ(set->packs().size(), 2u);
+  EXPECT_EQ(set->packs()[0].id, "generic.a");
+  EXPECT_EQ(set->packs()[1].id, "site.b");
+  ASSERT_EQ(set->rules().size(), 4u);
+  EXPECT_EQ(set->rules()[0].rule->id, "a.share");
+  EXPECT_EQ(set->rules()[0].pack, 0);
+  EXPECT_EQ(set->rules()[3].rule->id, "b.ad");
+  EXPECT_EQ(set->rules()[3].pack, 1);
+  EXPECT_EQ(set->rules()[0].until, nullptr);
+  ASSERT_NE(set->rules()[1].until, nullptr);
+  EXPECT_TRUE(RE2::FullMatch("End", *set->rules()[1].until));
+}
+
+TEST(RuleSet, FindRule) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->FindRule("a.share"), 0);
+  EXPECT_EQ(set->FindRule("a.keep"), 2);
+  EXPECT_EQ(set->FindRule("b.ad"), 3);
+  EXPECT_EQ(set->FindRule("nope"), -1);
+  EXPECT_EQ(set->FindRule(""), -1);
+}
+
+TEST(RuleSet, FlagNamesSortedUnique) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->flag_names(), (std::vector<std::string>{"ads", "paywalled", "social"}));
+}
+
+TEST(RuleSet, MatchRulesAscendingWithoutDuplicates) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  // Both patterns of a.share could not both hit one text, but a.share and a.keep do.
+  EXPECT_EQ(Match(*set, "Share this article"), (std::vector<int>{0, 2}));
+  EXPECT_EQ(Match(*set, "share on twitter and subscribe"), (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(Match(*set, "Advertisement"), (std::vector<int>{3}));
+  EXPECT_EQ(Match(*set, "Nothing to see here."), (std::vector<int>{}));
+  EXPECT_EQ(Match(*set, ""), (std::vector<int>{}));
+}
+
+TEST(RuleSet, PatternsAreUnanchoredAndCaseSensitiveByDefault) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "Advertisement "), (std::vector<int>{})) << "$ anchors";
+  EXPECT_EQ(Match(*set, "advertisement"), (std::vector<int>{})) << "case-sensitive";
+  EXPECT_EQ(Match(*set, "please SUBSCRIBE now"), (std::vector<int>{1})) << "(?i), unanchored";
+}
+
+TEST(RuleSet, MatchFingerprintsMapsToPack) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  std::vector<int> scratch, out;
+  set->MatchFingerprints("B News", scratch, out);
+  EXPECT_EQ(out, (std::vector<int>{1}));
+  set->MatchFingerprints("Powered by B", scratch, out);
+  EXPECT_EQ(out, (std::vector<int>{1}));
+  set->MatchFingerprints("A News", scratch, out);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(RuleSet, MatcherAgreesWithSharedSet) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  RuleMatcher matcher(*set);
+  EXPECT_EQ(&matcher.rules(), set.get());
+  for (const std::string text :
+       {"Share this", "share on x, subscribe", "Advertisement", "none", "B News", "powered by b"}) {
+    std::vector<int> scratch, shared, own;
+    set->MatchRules(text, scratch, shared);
+    matcher.MatchRules(text, own);
+    EXPECT_EQ(own, shared) << text;
+    set->MatchFingerprints(text, scratch, shared);
+    matcher.MatchFingerprints(text, own);
+    EXPECT_EQ(own, shared) << text;
+  }
+}
+
+TEST(RuleSet, EmptyRuleSet) {
+  LoadedRules loaded;
+  LoadPackText("[pack]\nid = \"empty\"\ndescription = \"d\"\n", "e.toml", loaded);
+  std::vector<RuleError> errors;
+  auto set = RuleSet::Compile(std::move(loaded), &errors);
+  ASSERT_NE(set, nullptr) << AllErrors(errors);
+  EXPECT_TRUE(set->rules().empty());
+  EXPECT_TRUE(set->flag_names().empty());
+  std::vector<int> scratch, out{7};
+  set->MatchRules("anything", scratch, out);
+  EXPECT_TRUE(out.empty());
+  set->MatchFingerprints("anything", scratch, out);
+  EXPECT_TRUE(out.empty());
+  RuleMatcher matcher(*set);
+  out = {7};
+  matcher.MatchRules("anything", out);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(RuleSet, CompileRejectsBadPattern) {
+  // Compile is normally given validated rules; without ValidateRules it still
+  // refuses a pattern RE2 rejects instead of crashing.
+  LoadedRules loaded;
+  LoadPackText(R"toml([pack]
+id = "p"
+description = "d"
+[[rule]]
+id = "bad"
+description = "d"
+pattern = '(unclosed'
+action = "drop"
+)toml",
+               "p.toml", loaded);
+  std::vector<RuleError> errors;
+  auto set = RuleSet::Compile(std::move(loaded), &errors);
+  EXPECT_EQ(set, nullptr);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("(unclosed"), std::string::npos) << errors[0].ToString();
+  EXPECT_EQ(errors[0].where.file, "p.toml");
+}
+
+TEST(RuleSet, ManyRules) {
+  // One Set over many rules still maps every hit to its own rule.
+  std::string toml("[pack]\nid = \"many\"\ndescription = \"d\"\n");
+  for (int i = 0; i < 300; ++i) {
+    std::string n = std::to_string(i);
+    toml.append("[[rule]]\nid = \"r")
+        .append(n)
+        .append("\"\ndescription = \"d\"\npattern = '^word")
+        .append(n)
+        .append("$'\naction = \"drop\"\n");
+  }
+  LoadedRules loaded;
+  LoadPackText(toml, "many.toml", loaded);
+  ASSERT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
+  std::vector<RuleError> errors;
+  auto set = RuleSet::Compile(std::move(loaded), &errors);
+  ASSERT_NE(set, nullptr) << AllErrors(errors);
+  for (int i : {0, 1, 150, 299}) {
+    std::string text("word");
+    text.append(std::to_string(i));
+    EXPECT_EQ(Match(*set, text), (std::vector<int>{i}));
+  }
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -1,0 +1,233 @@
+// Segmenter: word counts, features and block kinds.
+#include "cleaner/segment/segment.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/normalize/normalize.h"
+
+namespace cleaner {
+namespace {
+
+BlockKind KindOf(const std::string& text) { return ClassifyKind(text, ComputeFeatures(text)); }
+
+TEST(CountWords, Latin) {
+  EXPECT_EQ(CountWords(""), 0);
+  EXPECT_EQ(CountWords("   "), 0);
+  EXPECT_EQ(CountWords("hello"), 1);
+  EXPECT_EQ(CountWords("hello world"), 2);
+  EXPECT_EQ(CountWords("  hello,   world!  "), 2);
+  EXPECT_EQ(CountWords("snake_case counts once"), 3);
+  EXPECT_EQ(CountWords("don't"), 2);  // the apostrophe splits
+  EXPECT_EQ(CountWords("3.5 million"), 3);
+  EXPECT_EQ(CountWords("--- *** ..."), 0);
+}
+
+TEST(CountWords, AccentsAndMarksStayInTheWord) {
+  EXPECT_EQ(CountWords("caf\xC3\xA9 na\xC3\xAFve"), 2);
+  EXPECT_EQ(CountWords("cafe\xCC\x81 ok"), 2);  // decomposed: the mark joins the word
+  EXPECT_EQ(CountWords("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80"),
+            2);  // Привет мир
+}
+
+TEST(CountWords, CjkIdeographsAndKanaAreWordsEach) {
+  EXPECT_EQ(CountWords("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"), 3);  // 日本語
+  // 日本語のテスト: 3 ideographs + 4 kana.
+  EXPECT_EQ(CountWords("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xB9"
+                       "\xE3\x83\x88"),
+            7);
+  // Mixed: "AI 模型" = 1 + 2.
+  EXPECT_EQ(CountWords("AI \xE6\xA8\xA1\xE5\x9E\x8B"), 3);
+  // An ideograph right after a Latin word ends it: "abc中def" = 3.
+  EXPECT_EQ(CountWords("abc\xE4\xB8\xAD"
+                       "def"),
+            3);
+  // Ideographic punctuation is not a word: "中文。" = 2.
+  EXPECT_EQ(CountWords("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82"), 2);
+}
+
+TEST(CountWords, HangulWordsAreSpaceSeparated) {
+  // 안녕하세요 세계: Hangul is not counted per syllable.
+  EXPECT_EQ(CountWords("\xEC\x95\x88\xEB\x85\x95\xED\x95\x98\xEC\x84\xB8\xEC\x9A\x94 "
+                       "\xEC\x84\xB8\xEA\xB3\x84"),
+            2);
+}
+
+TEST(ComputeFeatures, AgreesWithCountWords) {
+  for (const std::string text :
+       {"hello world", "caf\xC3\xA9 na\xC3\xAFve test_1", "\xE6\x97\xA5\xE6\x9C\xAC abc",
+        "  indented - item, with; punctuation...",
+        "abc\xE4\xB8\xAD"
+        "def",
+        "x"}) {
+    EXPECT_EQ(ComputeFeatures(text).words, CountWords(text)) << text;
+  }
+}
+
+TEST(ComputeFeatures, Counts) {
+  BlockFeatures f = ComputeFeatures("Hello World 2024");
+  EXPECT_EQ(f.words, 3);
+  EXPECT_EQ(f.chars, 16);
+  EXPECT_EQ(f.letters, 10);
+  EXPECT_EQ(f.uppercase, 2);
+  EXPECT_EQ(f.digits, 4);
+  EXPECT_TRUE(f.starts_capital);
+  EXPECT_FALSE(f.terminal_punct);
+  EXPECT_EQ(f.sentences, 0);
+  EXPECT_EQ(f.indent, 0);
+}
+
+TEST(ComputeFeatures, CharsAreCodePoints) {
+  BlockFeatures f = ComputeFeatures("\xC3\x89t\xC3\xA9 \xE6\x97\xA5");  // "Été 日"
+  EXPECT_EQ(f.chars, 5);
+  EXPECT_EQ(f.letters, 4);
+  EXPECT_EQ(f.uppercase, 1);
+  EXPECT_TRUE(f.starts_capital);
+}
+
+TEST(ComputeFeatures, TerminalPunctuation) {
+  EXPECT_TRUE(ComputeFeatures("It ended.").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("Did it?").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("Wow!").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("And then\xE2\x80\xA6").terminal_punct);                  // …
+  EXPECT_TRUE(ComputeFeatures("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82").terminal_punct);  // 。
+  EXPECT_TRUE(ComputeFeatures("He said \"yes.\"").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("(As noted.)").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("She said \xE2\x80\x9Cno.\xE2\x80\x9D").terminal_punct);
+  EXPECT_TRUE(ComputeFeatures("Trailing spaces.   ").terminal_punct);
+  EXPECT_FALSE(ComputeFeatures("No end").terminal_punct);
+  EXPECT_FALSE(ComputeFeatures("Contact:").terminal_punct);
+  EXPECT_FALSE(ComputeFeatures("Version 3.5").terminal_punct);
+  EXPECT_FALSE(ComputeFeatures("").terminal_punct);
+}
+
+TEST(ComputeFeatures, Sentences) {
+  EXPECT_EQ(ComputeFeatures("One. Two! Three?").sentences, 3);
+  EXPECT_EQ(ComputeFeatures("One sentence only.").sentences, 1);
+  EXPECT_EQ(ComputeFeatures("Prices rose 3.5 percent").sentences, 0);
+  EXPECT_EQ(ComputeFeatures("The U.S economy").sentences, 0);
+  EXPECT_EQ(ComputeFeatures("First part. second part").sentences, 1);
+}
+
+TEST(ComputeFeatures, StartsCapital) {
+  EXPECT_TRUE(ComputeFeatures("Title case").starts_capital);
+  EXPECT_FALSE(ComputeFeatures("lower case").starts_capital);
+  EXPECT_TRUE(ComputeFeatures("2024 Election Results").starts_capital);  // first letter
+  EXPECT_TRUE(ComputeFeatures("\"Quoted\" title").starts_capital);
+  EXPECT_TRUE(ComputeFeatures("\xE6\x97\xA5\xE6\x9C\xAC").starts_capital);  // caseless script
+  EXPECT_FALSE(ComputeFeatures("\xC3\xA9t\xC3\xA9").starts_capital);        // été
+  EXPECT_FALSE(ComputeFeatures("1234").starts_capital);                     // no letter
+}
+
+TEST(ComputeFeatures, Indent) {
+  EXPECT_EQ(ComputeFeatures("    four").indent, 4);
+  EXPECT_EQ(ComputeFeatures("\t\ttabs").indent, 2);
+  EXPECT_EQ(ComputeFeatures("none").indent, 0);
+}
+
+TEST(ClassifyKind, Paragraph) {
+  EXPECT_EQ(KindOf("The company said on Tuesday that it would not invest."), BlockKind::kParagraph);
+  // Thirty words without a sentence end still read as prose.
+  std::string long_line;
+  for (int i = 0; i < 30; ++i) long_line.append("word ");
+  long_line.pop_back();
+  EXPECT_EQ(KindOf(long_line), BlockKind::kParagraph);
+  // A question of 6+ words is a paragraph.
+  EXPECT_EQ(KindOf("Why would anyone do this kind of thing?"), BlockKind::kParagraph);
+  // 。 ends a Chinese sentence: 6+ ideographs.
+  EXPECT_EQ(KindOf("\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94\xE5\xBE\x88\xE5\xA5\xBD"
+                   "\xE3\x80\x82"),
+            BlockKind::kParagraph);
+}
+
+TEST(ClassifyKind, ShortSentenceIsNotAParagraph) {
+  EXPECT_NE(KindOf("It ended."), BlockKind::kParagraph);
+  EXPECT_NE(KindOf("Read more."), BlockKind::kParagraph);
+}
+
+TEST(ClassifyKind, Heading) {
+  EXPECT_EQ(KindOf("Alibaba Exec Denies Investment Plans"), BlockKind::kHeading);
+  EXPECT_EQ(KindOf("What changes for drivers"), BlockKind::kHeading);
+  EXPECT_EQ(KindOf("Is this the end?"), BlockKind::kHeading);
+  EXPECT_EQ(KindOf("Sources"), BlockKind::kHeading);
+  EXPECT_EQ(KindOf("\xE6\x96\xB0\xE9\x97\xBB"), BlockKind::kHeading);  // 新闻
+}
+
+TEST(ClassifyKind, ListItem) {
+  EXPECT_EQ(KindOf("\xE2\x80\xA2 first point"), BlockKind::kListItem);  // •
+  EXPECT_EQ(KindOf("- dash item"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("* star item"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("1. numbered item"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("12) numbered item"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("  indented text"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("    - nested bullet"), BlockKind::kListItem);
+  EXPECT_EQ(KindOf("\xE2\x80\x93 en dash item"), BlockKind::kListItem);
+  // Even a full sentence is a list item when it starts with a bullet.
+  EXPECT_EQ(KindOf("- The company said on Tuesday that it would not invest."),
+            BlockKind::kListItem);
+}
+
+TEST(ClassifyKind, NotListItems) {
+  EXPECT_NE(KindOf("-5 degrees tonight"), BlockKind::kListItem);
+  EXPECT_NE(KindOf("1.5 million people"), BlockKind::kListItem);
+  EXPECT_NE(KindOf("2024 was a year"), BlockKind::kListItem);
+  EXPECT_NE(KindOf(" one space"), BlockKind::kListItem);
+}
+
+TEST(ClassifyKind, Line) {
+  EXPECT_EQ(KindOf("Contact:"), BlockKind::kLine);       // ends with a colon
+  EXPECT_EQ(KindOf("by john smith"), BlockKind::kLine);  // lowercase start
+  EXPECT_EQ(KindOf("Read more."), BlockKind::kLine);     // short sentence
+  EXPECT_EQ(KindOf("2min read"), BlockKind::kLine);      // first letter lowercase
+  EXPECT_EQ(KindOf("---"), BlockKind::kLine);            // no words, not a bullet
+}
+
+TEST(SegmentLines, BlocksAndBlankLines) {
+  Document doc;
+  SegmentLines(NormalizeLines("Big Headline Here\n\nThe first paragraph says a thing or two.\n"
+                              "  - a list item\n \nShare\n"),
+               doc);
+  EXPECT_EQ(doc.input_lines, 6);
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[0].text, "Big Headline Here");
+  EXPECT_EQ(doc.blocks[0].line, 1);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[1].line, 3);
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kParagraph);
+  EXPECT_EQ(doc.blocks[1].features.words, 8);
+  EXPECT_EQ(doc.blocks[2].text, "  - a list item");
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::kListItem);
+  EXPECT_EQ(doc.blocks[2].features.indent, 2);
+  EXPECT_EQ(doc.blocks[3].line, 6);
+  for (const Block& b : doc.blocks) {
+    EXPECT_EQ(b.verdict, Verdict::kKeep);
+    EXPECT_FALSE(b.decided);
+    EXPECT_TRUE(b.reason.empty());
+  }
+  ASSERT_EQ(doc.dropped_lines.size(), 2u);
+  EXPECT_EQ(doc.dropped_lines[0].line, 2);
+  EXPECT_EQ(doc.dropped_lines[1].line, 5);
+  EXPECT_EQ(doc.dropped_lines[0].reason, "normalize.blank");
+}
+
+TEST(SegmentLines, ReplacesPreviousBlocks) {
+  Document doc;
+  SegmentLines(NormalizeLines("a\nb\nc\n"), doc);
+  SegmentLines(NormalizeLines("only\n\n"), doc);
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.blocks[0].text, "only");
+  EXPECT_EQ(doc.dropped_lines.size(), 1u);
+  EXPECT_EQ(doc.input_lines, 2);
+}
+
+TEST(BlockKindName, Names) {
+  EXPECT_STREQ(BlockKindName(BlockKind::kParagraph), "paragraph");
+  EXPECT_STREQ(BlockKindName(BlockKind::kHeading), "heading");
+  EXPECT_STREQ(BlockKindName(BlockKind::kListItem), "list_item");
+  EXPECT_STREQ(BlockKindName(BlockKind::kLine), "line");
+}
+
+}  // namespace
+}  // namespace cleaner
