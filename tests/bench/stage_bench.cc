@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cleaner/detect/content_classifier.h"
+#include "cleaner/detect/detectors.h"
 #include "cleaner/normalize/decode.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/pipeline/cleaner.h"
@@ -82,6 +84,46 @@ const RuleSet& BundledRules() {
   return *rules;
 }
 
+// No patterns: what the pipeline costs around the rule engine.
+const RuleSet& NoRules() {
+  static const std::unique_ptr<RuleSet> rules = [] {
+    std::vector<RuleError> errors;
+    return RuleSet::Compile(LoadedRules{}, &errors);
+  }();
+  return *rules;
+}
+
+// The text pages decoded, normalized and segmented, as the detectors see them.
+const std::vector<Document>& SegmentedPages() {
+  static const std::vector<Document> docs = [] {
+    std::vector<Document> out;
+    for (const std::string& page : Pages().text) {
+      Document doc;
+      SegmentLines(NormalizeLines(DecodeUtf8(page).text), doc);
+      out.push_back(std::move(doc));
+    }
+    return out;
+  }();
+  return docs;
+}
+
+// Runs `stage` on a fresh copy of every segmented page (the copy is not timed).
+template <typename Stage>
+void RunOnSegmented(benchmark::State& state, Stage stage) {
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<Document> docs = SegmentedPages();
+    for (Document& doc : docs) DetectTitle(doc);
+    state.ResumeTiming();
+    for (Document& doc : docs) stage(doc);
+    benchmark::DoNotOptimize(docs);
+    state.PauseTiming();
+    docs.clear();
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+
 void BM_Decode(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& page : Pages().text) benchmark::DoNotOptimize(DecodeUtf8(page));
@@ -112,6 +154,34 @@ void BM_Segment(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
 }
 BENCHMARK(BM_Segment);
+
+void BM_ComputeFeatures(benchmark::State& state) {
+  std::vector<std::string> lines;
+  for (const Document& doc : SegmentedPages()) {
+    for (const Block& b : doc.blocks) lines.push_back(b.text);
+  }
+  for (auto _ : state) {
+    for (const std::string& line : lines) benchmark::DoNotOptimize(ComputeFeatures(line));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_ComputeFeatures);
+
+void BM_DetectDuplicates(benchmark::State& state) { RunOnSegmented(state, DetectDuplicates); }
+BENCHMARK(BM_DetectDuplicates);
+
+void BM_DetectUnrelatedHeadlines(benchmark::State& state) {
+  RunOnSegmented(state, DetectUnrelatedHeadlines);
+}
+BENCHMARK(BM_DetectUnrelatedHeadlines);
+
+void BM_DetectRepeatedTitle(benchmark::State& state) { RunOnSegmented(state, DetectRepeatedTitle); }
+BENCHMARK(BM_DetectRepeatedTitle);
+
+void BM_ClassifyContent(benchmark::State& state) {
+  RunOnSegmented(state, [](Document& doc) { ClassifyContent(doc); });
+}
+BENCHMARK(BM_ClassifyContent);
 
 void BM_RuleMatch(benchmark::State& state) {
   const RuleSet& rules = BundledRules();
@@ -145,6 +215,18 @@ void BM_CleanText(benchmark::State& state) {
       static_cast<double>(state.iterations() * Pages().text.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
+
+// Everything but the rule patterns: decode to detectors, no RE2 work.
+void BM_CleanTextNoRules(benchmark::State& state) {
+  Cleaner cleaner(NoRules());
+  for (auto _ : state) {
+    for (const std::string& page : Pages().text) {
+      benchmark::DoNotOptimize(cleaner.Clean(page, {}));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
+}
+BENCHMARK(BM_CleanTextNoRules)->Unit(benchmark::kMillisecond);
 
 // The baseline HTML mode is measured against: a bare Gumbo parse and teardown.
 void BM_GumboParseBaseline(benchmark::State& state) {
