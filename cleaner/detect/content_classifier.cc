@@ -9,6 +9,8 @@
 
 #include <utf8proc.h>
 
+#include "cleaner/segment/ascii_bytes.h"
+
 namespace cleaner {
 namespace {
 
@@ -64,9 +66,9 @@ bool IsWordCategory(utf8proc_category_t cat) {
   }
 }
 
-// Decodes one code point at p (p < end); invalid bytes read as U+FFFD.
-utf8proc_int32_t Next(const utf8proc_uint8_t*& p, const utf8proc_uint8_t* end) {
-  if (*p < 0x80) return *p++;
+// Next() for four-byte and invalid sequences.
+[[gnu::noinline]] utf8proc_int32_t NextSlow(const utf8proc_uint8_t*& p,
+                                            const utf8proc_uint8_t* end) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
   if (n <= 0) {
@@ -75,6 +77,31 @@ utf8proc_int32_t Next(const utf8proc_uint8_t*& p, const utf8proc_uint8_t* end) {
   }
   p += n;
   return cp;
+}
+
+// Decodes one code point at p (p < end); invalid bytes read as U+FFFD. Valid two-
+// and three-byte sequences (accents, Cyrillic, curly quotes, CJK) are decoded
+// here; anything else goes through utf8proc, which decides what is valid.
+inline utf8proc_int32_t Next(const utf8proc_uint8_t*& p, const utf8proc_uint8_t* end) {
+  const utf8proc_uint8_t c = *p;
+  if (c < 0x80) {
+    ++p;
+    return c;
+  }
+  const std::ptrdiff_t left = end - p;
+  if (c >= 0xC2 && c <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80) {
+    const utf8proc_int32_t cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    p += 2;
+    return cp;
+  }
+  if (c >= 0xE0 && c <= 0xEF && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const utf8proc_int32_t cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {  // not overlong, not a surrogate
+      p += 3;
+      return cp;
+    }
+  }
+  return NextSlow(p, end);
 }
 
 // The code point ending just before `end` (which is > begin).
@@ -121,6 +148,94 @@ char Between(std::string_view s, const Run& a, const Run& b) {
 
 bool IsOneOf(char c, std::string_view set) { return c != '\0' && set.find(c) != set.npos; }
 
+// ASCII bytes for the shape pass: \w classes, and the rarer bytes that need a
+// closer look: '|', '-' and '/' of " - " and " / ", ':' of "://", '.' of "www.".
+enum ShapeBits : unsigned { kLetterBit = 1, kDigitBit = 2, kWordBit = 4, kMarkBit = 8 };
+
+constexpr std::array<std::uint8_t, 128> MakeShapeTable() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetterBit | kWordBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetterBit | kWordBit;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigitBit | kWordBit;
+  t['_'] = kWordBit;
+  t['|'] = t['-'] = t['/'] = t[':'] = t['.'] = kMarkBit;
+  return t;
+}
+constexpr std::array<std::uint8_t, 128> kShapeAscii = MakeShapeTable();
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the code point at byte i of s is a \w character (what the forward
+// pass reads there).
+bool WordCharAt(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return kShapeAscii[c] & kWordBit;
+  const auto* u = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* p = u + i;
+  return IsWordCategory(static_cast<utf8proc_category_t>(utf8proc_category(Next(p, u + s.size()))));
+}
+
+// Whether the code point ending before byte i (> 0) of s, which starts a
+// code point, is a \w character.
+bool WordCharBefore(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i - 1]);
+  if (c < 0x80) return kShapeAscii[c] & kWordBit;
+  // Back to the lead byte. Unless the bytes from there decode as exactly one
+  // code point, the forward pass reads the last of them as U+FFFD (not \w).
+  std::size_t lead = i - 1;
+  while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+  const auto* u = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* p = u + lead;
+  const utf8proc_int32_t cp = Next(p, u + i);
+  return p == u + i && IsWordCategory(static_cast<utf8proc_category_t>(utf8proc_category(cp)));
+}
+
+// A time "h:mm", a date "d.m.y", or a year plus a day number: \w runs made of
+// ASCII digits only, each checked against the two digit runs before it. A run
+// of anything else between two digit runs would keep them more than one
+// character apart, so only digit runs need tracking.
+bool HasDateTime(std::string_view s) {
+  std::array<Run, 3> runs{};  // runs not yet seen are empty, never digit runs
+  bool datetime = false, year = false, day = false;
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!IsAsciiDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && IsAsciiDigit(s[j])) ++j;
+    const bool whole_run = (i == 0 || !WordCharBefore(s, i)) && (j == n || !WordCharAt(s, j));
+    if (whole_run) {
+      const Run r{i, j, true};
+      runs[0] = runs[1];
+      runs[1] = runs[2];
+      runs[2] = r;
+      if (DigitRun(r, 4, 4) && (s.substr(r.begin, 2) == "19" || s.substr(r.begin, 2) == "20")) {
+        year = true;
+      }
+      if (DigitRun(r, 1, 2)) day = true;
+      if (DigitRun(runs[1], 1, 2) && DigitRun(runs[2], 2, 2) &&
+          IsOneOf(Between(s, runs[1], runs[2]), ":.")) {
+        datetime = true;
+      }
+      if (DigitRun(runs[0], 1, 4) && DigitRun(runs[1], 1, 2) && DigitRun(runs[2], 1, 4) &&
+          IsOneOf(Between(s, runs[0], runs[1]), "./-") &&
+          IsOneOf(Between(s, runs[1], runs[2]), "./-")) {
+        datetime = true;
+      }
+    }
+    i = j;
+  }
+  return datetime || (year && day);
+}
+
+// Only lines starting with one of these bytes can start with a bullet.
+bool MayStartWithBullet(char c) {
+  return c == '-' || c == '*' || c == '+' || c == '\xE2' || c == '\xC2';
+}
+
 Shape ComputeShape(std::string_view text) {
   Shape f;
   std::size_t lead = text.find_first_not_of(" \t");
@@ -128,110 +243,123 @@ Shape ComputeShape(std::string_view text) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   if (s.empty()) return f;
 
-  // Forward pass: words, letters, digits, and the date / time shapes from the
-  // last three \w runs (time "h:mm", date "d.m.y"; a year plus a day number).
-  std::array<Run, 3> runs{};
-  int nruns = 0;
-  bool year = false, day = false;
-  auto close_run = [&](Run r) {
-    runs[0] = runs[1];
-    runs[1] = runs[2];
-    runs[2] = r;
-    ++nruns;
-    if (DigitRun(r, 4, 4) && (s.substr(r.begin, 2) == "19" || s.substr(r.begin, 2) == "20")) {
-      year = true;
-    }
-    if (DigitRun(r, 1, 2)) day = true;
-    if (nruns >= 2 && DigitRun(runs[1], 1, 2) && DigitRun(runs[2], 2, 2) &&
-        IsOneOf(Between(s, runs[1], runs[2]), ":.")) {
-      f.datetime = true;
-    }
-    if (nruns >= 3 && DigitRun(runs[0], 1, 4) && DigitRun(runs[1], 1, 2) &&
-        DigitRun(runs[2], 1, 4) && IsOneOf(Between(s, runs[0], runs[1]), "./-") &&
-        IsOneOf(Between(s, runs[1], runs[2]), "./-")) {
-      f.datetime = true;
+  // A spaced separator x starting at `at`: " x " not overlapping the previous
+  // one of the same kind (whose closing space may not open the next).
+  std::array<std::size_t, kSpacedSeparators.size()> next_separator{};
+  auto spaced = [&](std::size_t k, std::size_t at) {
+    const std::string_view x = kSpacedSeparators[k];
+    const std::size_t after = at + x.size();
+    if (at >= 1 && s[at - 1] == ' ' && at - 1 >= next_separator[k] && after < s.size() &&
+        s[after] == ' ' && s.substr(at, x.size()) == x) {
+      ++f.separators;
+      next_separator[k] = after + 1;
     }
   };
-  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  const auto* end = begin + s.size();
-  const auto* p = begin;
-  bool in_run = false;   // inside a \w run (ideographs included)
-  bool in_word = false;  // inside a counted word (an ideograph ends it)
-  Run run;
-  std::array<std::size_t, kSpacedSeparators.size()> next_separator{};
-  while (p < end) {
-    const std::size_t at = static_cast<std::size_t>(p - begin);
-    const utf8proc_int32_t cp = Next(p, end);
-    switch (cp) {
+  // The ASCII bytes kShapeAscii marks.
+  auto mark = [&](char c, std::size_t at) {
+    switch (c) {
       case '|':
-      case 0x00BB:  // »
-      case 0x203A:  // ›
         ++f.separators;
         break;
-      case 0x00A9:  // ©
-        f.copyright = true;
+      case '-':
+        spaced(0, at);
         break;
-      case ' ': {
-        // Only '-', '/' and the lead bytes of '•' (E2) and '·' (C2) can follow.
-        const char c = at + 2 < s.size() ? s[at + 1] : '\0';
-        if (c != '-' && c != '/' && c != '\xE2' && c != '\xC2') break;
-        for (std::size_t k = 0; k < kSpacedSeparators.size(); ++k) {
-          const std::string_view x = kSpacedSeparators[k];
-          const std::size_t after = at + 1 + x.size();
-          if (at >= next_separator[k] && after < s.size() && s[after] == ' ' &&
-              s.substr(at + 1, x.size()) == x) {
-            ++f.separators;
-            next_separator[k] = after + 1;
-          }
-        }
+      case '/':
+        spaced(1, at);
         break;
-      }
-      case 'h':
-      case 'H':
-        f.url = f.url || HasAtNoCase(s, at, "http://") || HasAtNoCase(s, at, "https://");
+      case ':':  // "http://", "https://"
+        f.url = f.url || (at + 2 < s.size() && s[at + 1] == '/' && s[at + 2] == '/' &&
+                          ((at >= 4 && HasAtNoCase(s, at - 4, "http")) ||
+                           (at >= 5 && HasAtNoCase(s, at - 5, "https"))));
         break;
-      case 'w':
-      case 'W':
-        f.url = f.url || HasAtNoCase(s, at, "www.");
+      case '.':  // "www."
+        f.url = f.url || (at >= 3 && HasAtNoCase(s, at - 3, "www"));
         break;
       default:
         break;
     }
-    bool word_char;
-    if (cp < 0x80) {
-      const bool lower = cp >= 'a' && cp <= 'z', upper = cp >= 'A' && cp <= 'Z';
-      const bool digit = cp >= '0' && cp <= '9';
-      f.letters += lower || upper;
-      f.digits += digit;
-      word_char = lower || upper || digit || cp == '_';
-    } else {
-      const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
-      f.letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-      f.digits += cat == UTF8PROC_CATEGORY_ND;
-      word_char = IsWordCategory(cat);
+  };
+
+  // Forward pass: words, letters, digits (\w runs; an ideograph is a word of its
+  // own). Eight ASCII bytes at a time where it can, else one code point at a
+  // time; the counters are locals so that they stay in registers.
+  unsigned words = 0, letters = 0, ascii_digits = 0, other_digits = 0;
+  std::uint64_t in_word = 0;  // 0 or 1
+  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* end = begin + s.size();
+  const auto* p = begin;
+  while (p < end) {
+    const utf8proc_uint8_t* stop = end;  // where the code point loop hands back
+    if (end - p >= 8) {
+      const std::uint64_t x = ascii::Load8(p);
+      if (!ascii::NonAscii(x)) {
+        const std::uint64_t letter = ascii::Letters(x);
+        const std::uint64_t digit = ascii::InRange(x, '0', '9');
+        const std::uint64_t word = letter | digit | ascii::Equal(x, '_');
+        letters += static_cast<unsigned>(ascii::Count(letter));
+        ascii_digits += static_cast<unsigned>(ascii::Count(digit));
+        words += static_cast<unsigned>(ascii::Count(word & ~ascii::Previous(word, in_word)));
+        in_word = word >> 63;
+        std::uint64_t marks =
+            ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
+        for (; marks != 0; marks &= marks - 1) {
+          const auto k = static_cast<std::size_t>(ascii::First(marks));
+          mark(static_cast<char>(p[k]), static_cast<std::size_t>(p - begin) + k);
+        }
+        p += 8;
+        continue;
+      }
+      stop = p + 8;
     }
-    if (word_char) {
-      const bool ascii_digit = cp >= '0' && cp <= '9';
-      if (!in_run) {
-        run = Run{at, at, true};
-        in_run = true;
+    while (p < stop) {
+      if (*p < 0x80) {
+        const unsigned t = kShapeAscii[*p];
+        const unsigned word = (t & kWordBit) >> 2;
+        words += word & ~static_cast<unsigned>(in_word);
+        in_word = word;
+        letters += t & kLetterBit;
+        ascii_digits += (t & kDigitBit) >> 1;
+        if (t & kMarkBit) mark(static_cast<char>(*p), static_cast<std::size_t>(p - begin));
+        ++p;
+        continue;
       }
-      run.end = static_cast<std::size_t>(p - begin);
-      run.ascii_digits = run.ascii_digits && ascii_digit;
-      if (IsIdeographic(cp)) {
-        ++f.words;
-        in_word = false;
-      } else if (!in_word) {
-        ++f.words;
-        in_word = true;
+      const auto at = static_cast<std::size_t>(p - begin);
+      const utf8proc_int32_t cp = Next(p, end);
+      switch (cp) {
+        case 0x00BB:  // »
+        case 0x203A:  // ›
+          ++f.separators;
+          break;
+        case 0x00A9:  // ©
+          f.copyright = true;
+          break;
+        case 0x2022:  // • of " • "
+          spaced(2, at);
+          break;
+        case 0x00B7:  // · of " · "
+          spaced(3, at);
+          break;
+        default:
+          break;
       }
-    } else {
-      if (in_run) close_run(run);
-      in_run = in_word = false;
+      const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
+      letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+      other_digits += cat == UTF8PROC_CATEGORY_ND;
+      if (!IsWordCategory(cat)) {
+        in_word = 0;
+      } else if (IsIdeographic(cp)) {
+        ++words;
+        in_word = 0;
+      } else {
+        words += static_cast<unsigned>(in_word ^ 1);
+        in_word = 1;
+      }
     }
   }
-  if (in_run) close_run(run);
-  f.datetime = f.datetime || (year && day);
+  f.words = static_cast<int>(words);
+  f.letters = static_cast<int>(letters);
+  f.digits = static_cast<int>(ascii_digits + other_digits);
+  f.datetime = ascii_digits > 0 && HasDateTime(s);
 
   // Backward: the last character that is not a closing quote or bracket.
   const char* tail = s.data() + s.size();
@@ -246,8 +374,10 @@ Shape ComputeShape(std::string_view text) {
   static constexpr std::string_view kBullets[] = {
       "\u2022", "\u00b7", "\u25aa", "\u25e6", "\u2023", "\u25ba", "\u25b6", "\u25a0", "\u25a1",
       "\u25cf", "\u25cb", "\u2013", "\u2014", "-",      "*",      "+",      "\u2713", "\u2714"};
-  for (std::string_view b : kBullets) {
-    if (s.size() > b.size() && s.starts_with(b) && s[b.size()] == ' ') f.bullet = true;
+  if (MayStartWithBullet(s.front())) {
+    for (std::string_view b : kBullets) {
+      if (s.size() > b.size() && s.starts_with(b) && s[b.size()] == ' ') f.bullet = true;
+    }
   }
   return f;
 }

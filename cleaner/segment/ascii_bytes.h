@@ -1,0 +1,52 @@
+// Eight ASCII bytes at a time in one 64-bit word (SWAR), for the per-line passes
+// of the segmenter, the normalizer and the detectors: most scraped text is ASCII,
+// and classifying a whole word of bytes at once beats a branch per byte.
+// Masks carry one bit per byte, the byte's high bit (0x80); byte 0 is the first.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace cleaner::ascii {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+// The eight bytes at p, the first one in the low byte on any platform.
+inline std::uint64_t Load8(const void* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
+// Bytes of `x` that are not ASCII (0x80 and above).
+constexpr std::uint64_t NonAscii(std::uint64_t x) { return x & kHigh; }
+
+// For a word of ASCII bytes only: the bytes in [lo, hi] (lo <= hi < 0x80). Per
+// byte, b + 0x80 - lo and b + 0x7F - hi stay below 0x100: no carry between bytes.
+constexpr std::uint64_t InRange(std::uint64_t x, unsigned char lo, unsigned char hi) {
+  return (x + kOnes * (0x80u - lo)) & ~(x + kOnes * (0x7Fu - hi)) & kHigh;
+}
+
+// For a word of ASCII bytes only: the bytes equal to c.
+constexpr std::uint64_t Equal(std::uint64_t x, unsigned char c) { return InRange(x, c, c); }
+
+// For a word of ASCII bytes only: ASCII letters.
+constexpr std::uint64_t Letters(std::uint64_t x) { return InRange(x | kOnes * 0x20, 'a', 'z'); }
+
+// Number of bytes a mask marks.
+constexpr int Count(std::uint64_t mask) { return static_cast<int>(((mask >> 7) * kOnes) >> 56); }
+
+// Index (0..7) of the first / last byte a non-zero mask marks.
+constexpr int First(std::uint64_t mask) { return std::countr_zero(mask) >> 3; }
+constexpr int Last(std::uint64_t mask) { return (63 - std::countl_zero(mask)) >> 3; }
+
+// The mask moved one byte later: bit of byte i now on byte i + 1; `carry` (0 or 1)
+// becomes byte 0's bit (the byte before the word).
+constexpr std::uint64_t Previous(std::uint64_t mask, std::uint64_t carry) {
+  return (mask << 8) | (carry << 7);
+}
+
+}  // namespace cleaner::ascii
