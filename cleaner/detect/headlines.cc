@@ -1,4 +1,9 @@
-#include <unordered_set>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cleaner/detect/detectors.h"
@@ -23,6 +28,82 @@ Shape ShapeOf(const Block& b) {
   return Shape::kOther;
 }
 
+// Distinct words with small ids, in one buffer: no allocation per word. The hash
+// reads a word's first and last bytes and its length, whatever its size.
+class WordIds {
+ public:
+  std::size_t size() const { return spans_.size(); }
+
+  int Find(std::string_view w) const {
+    if (slots_.empty()) return -1;
+    const std::uint64_t h = Hash(w);
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const int id = slots_[s];
+      if (id < 0) return -1;
+      if (hashes_[static_cast<std::size_t>(id)] == h && Word(id) == w) return id;
+    }
+  }
+
+  int Insert(std::string_view w) {
+    if (2 * (spans_.size() + 1) > slots_.size()) Grow();
+    const std::uint64_t h = Hash(w);
+    std::size_t s = h & mask_;
+    for (;; s = (s + 1) & mask_) {
+      const int id = slots_[s];
+      if (id < 0) break;
+      if (hashes_[static_cast<std::size_t>(id)] == h && Word(id) == w) return id;
+    }
+    const int id = static_cast<int>(spans_.size());
+    spans_.emplace_back(chars_.size(), w.size());
+    chars_.append(w);
+    hashes_.push_back(h);
+    slots_[s] = id;
+    return id;
+  }
+
+ private:
+  static std::uint64_t Hash(std::string_view w) {
+    std::uint64_t a = 0, b = 0;
+    if (w.size() >= 8) {
+      std::memcpy(&a, w.data(), 8);
+      std::memcpy(&b, w.data() + w.size() - 8, 8);
+    } else if (w.size() >= 4) {
+      std::uint32_t x, y;
+      std::memcpy(&x, w.data(), 4);
+      std::memcpy(&y, w.data() + w.size() - 4, 4);
+      a = x;
+      b = y;
+    } else {
+      for (char c : w) a = (a << 8) | static_cast<unsigned char>(c);
+    }
+    std::uint64_t h = (a ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
+    h ^= (b + w.size()) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
+  }
+
+  std::string_view Word(int id) const {
+    const auto& [at, len] = spans_[static_cast<std::size_t>(id)];
+    return std::string_view(chars_).substr(at, len);
+  }
+
+  void Grow() {
+    const std::size_t size = slots_.empty() ? 64 : 2 * slots_.size();
+    slots_.assign(size, -1);
+    mask_ = size - 1;
+    for (std::size_t id = 0; id < spans_.size(); ++id) {
+      std::size_t s = hashes_[id] & mask_;
+      while (slots_[s] >= 0) s = (s + 1) & mask_;
+      slots_[s] = static_cast<int>(id);
+    }
+  }
+
+  std::string chars_;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) in chars_
+  std::vector<std::uint64_t> hashes_;
+  std::vector<int> slots_;  // open addressing: id or -1
+  std::size_t mask_ = 0;
+};
+
 }  // namespace
 
 void DetectUnrelatedHeadlines(Document& doc) {
@@ -46,32 +127,64 @@ void DetectUnrelatedHeadlines(Document& doc) {
     headline_shaped += b.verdict == Verdict::kKeep && ShapeOf(b) == Shape::kHeadline;
   }
   if (headline_shaped < kMinHeadlines) return;  // cheap exit before building the vocabulary
-  // The article's vocabulary: kept prose before the run.
-  std::unordered_set<std::string> vocabulary;
-  std::vector<std::string> words;
   long article_words = 0;
   for (int i = 0; i < start; ++i) {
     const Block& b = doc.blocks[static_cast<std::size_t>(i)];
-    if (b.verdict != Verdict::kKeep) continue;
-    if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem)
+    if (b.verdict == Verdict::kKeep &&
+        (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem)) {
       article_words += b.features.words;
-    ContentWords(b.text, words);
+    }
   }
   if (article_words < kMinArticleWords) return;
-  vocabulary.insert(words.begin(), words.end());
+  // Which content words of the run's headlines the article (kept blocks before
+  // the run) uses. Only the headlines' few words are looked up, instead of
+  // collecting the whole article's vocabulary into a set of strings.
+  WordIds wanted;
+  std::vector<int> candidates;        // block index of each headline
+  std::vector<std::size_t> id_begin;  // its distinct word ids: ids[id_begin[c], id_begin[c + 1])
+  std::vector<int> ids;
+  std::string scratch;
+  for (int i = start; i < n; ++i) {
+    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
+    if (b.verdict != Verdict::kKeep || ShapeOf(b) != Shape::kHeadline) continue;
+    const std::size_t from = ids.size();
+    ForEachContentWord(b.text, scratch,
+                       [&](std::string_view w) { ids.push_back(wanted.Insert(w)); });
+    std::sort(ids.begin() + static_cast<std::ptrdiff_t>(from), ids.end());
+    ids.erase(std::unique(ids.begin() + static_cast<std::ptrdiff_t>(from), ids.end()), ids.end());
+    candidates.push_back(i);
+    id_begin.push_back(from);
+  }
+  id_begin.push_back(ids.size());
+  std::vector<char> used(wanted.size(), 0);
+  std::size_t unused = wanted.size();
+  for (int i = 0; i < start && unused > 0; ++i) {
+    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
+    if (b.verdict != Verdict::kKeep) continue;
+    ForEachContentWord(b.text, scratch, [&](std::string_view w) {
+      const int id = wanted.Find(w);
+      if (id < 0) return;
+      char& u = used[static_cast<std::size_t>(id)];
+      unused -= !u;
+      u = 1;
+    });
+  }
   // The run starts at its first off-topic headline: teasers and on-topic lines
   // before it are the article's own ending. Teasers and labels after it go with
   // it; an on-topic headline after it means this is not an unrelated list.
   int headlines = 0;
   int first = -1;
-  for (int i = start; i < n; ++i) {
-    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
-    if (b.verdict != Verdict::kKeep || ShapeOf(b) != Shape::kHeadline) continue;
-    double overlap = VocabularyOverlap(b.text, vocabulary);
-    if (overlap < 0) continue;  // too few words to tell
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const std::size_t words = id_begin[c + 1] - id_begin[c];
+    if (words < 2) continue;  // too few words to tell (VocabularyOverlap's -1)
+    std::size_t shared = 0;
+    for (std::size_t k = id_begin[c]; k < id_begin[c + 1]; ++k) {
+      shared += used[static_cast<std::size_t>(ids[k])] != 0;
+    }
+    const double overlap = static_cast<double>(shared) / static_cast<double>(words);
     if (overlap < kUnrelated) {
       ++headlines;
-      if (first < 0) first = i;
+      if (first < 0) first = candidates[c];
     } else if (first >= 0) {
       return;
     }

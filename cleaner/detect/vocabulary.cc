@@ -5,51 +5,31 @@
 #include <utf8proc.h>
 
 namespace cleaner {
+namespace vocabulary_internal {
+
+bool AppendNonAscii(const unsigned char*& p, const unsigned char* end, std::string& word) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+  if (n <= 0) {
+    ++p;
+    return false;
+  }
+  p += n;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  bool alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+               cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN;
+  if (!alnum) return false;
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t len = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+  word.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(len));
+  return true;
+}
+
+}  // namespace vocabulary_internal
 
 void ContentWords(std::string_view text, std::vector<std::string>& out) {
-  std::string word;
-  int letters = 0;
-  auto flush = [&] {
-    if (letters == 0) return;
-    if (letters >= 4) out.push_back(word);
-    word.clear();
-    letters = 0;
-  };
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    if (*p < 0x80) {  // ASCII: no utf8proc call
-      unsigned char c = *p++;
-      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum) {
-        flush();
-        continue;
-      }
-      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-      ++letters;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
-    if (n <= 0) {
-      ++p;
-      flush();
-      continue;
-    }
-    p += n;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    bool alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                 cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN;
-    if (!alnum) {
-      flush();
-      continue;
-    }
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t len = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-    word.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(len));
-    ++letters;
-  }
-  flush();
+  std::string scratch;
+  ForEachContentWord(text, scratch, [&](std::string_view word) { out.emplace_back(word); });
 }
 
 double VocabularyOverlap(std::string_view text, const std::unordered_set<std::string>& vocabulary,

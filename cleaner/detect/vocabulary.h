@@ -2,12 +2,19 @@
 // talk about the same thing as the article?". Words are lowercased, 4+ letters.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace cleaner {
+
+// Calls emit(word) for each content word of `text` (a lowercased run of 4+
+// letters, digits or combining marks), in order. `word` views `scratch`: it is
+// valid until the next call. Allocates nothing once `scratch` has grown.
+template <typename Emit>
+void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit);
 
 // Appends the content words of `text` (lowercased runs of 4+ letters or digits).
 void ContentWords(std::string_view text, std::vector<std::string>& out);
@@ -16,5 +23,74 @@ void ContentWords(std::string_view text, std::vector<std::string>& out);
 // -1 when `text` has fewer than `min_words` content words.
 double VocabularyOverlap(std::string_view text, const std::unordered_set<std::string>& vocabulary,
                          std::size_t min_words = 2);
+
+// ------------------------------------------------------------------ details
+
+namespace vocabulary_internal {
+
+constexpr std::array<bool, 256> MakeAlnumTable() {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+  return t;
+}
+inline constexpr std::array<bool, 256> kAsciiAlnum = MakeAlnumTable();
+
+inline bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
+
+// Appends the lowercased code point at *p (non-ASCII) to `word` and advances p;
+// false (p advanced one byte) when it is not a letter, digit or combining mark.
+bool AppendNonAscii(const unsigned char*& p, const unsigned char* end, std::string& word);
+
+}  // namespace vocabulary_internal
+
+template <typename Emit>
+void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit) {
+  using vocabulary_internal::IsAsciiAlnum;
+  std::string& word = scratch;
+  word.clear();
+  int letters = 0;  // code points in `word`
+  auto flush = [&] {
+    if (letters >= 4) emit(std::string_view(word));
+    word.clear();
+    letters = 0;
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      // A run of ASCII letters and digits at once; c | 0x20 lowercases them.
+      const auto* run = p;
+      while (p < end && IsAsciiAlnum(*p)) ++p;
+      if (p == run) {
+        ++p;
+        flush();
+        continue;
+      }
+      const auto len = static_cast<std::size_t>(p - run);
+      if (letters == 0 && (p == end || *p < 0x80) && len <= 64) {
+        // A whole word of ASCII (the usual case): lowercased on the stack.
+        if (len >= 4) {
+          char lower[64];
+          for (std::size_t k = 0; k < len; ++k) lower[k] = static_cast<char>(run[k] | 0x20);
+          emit(std::string_view(lower, len));
+        }
+        continue;
+      }
+      const std::size_t at = word.size();
+      word.append(reinterpret_cast<const char*>(run), len);
+      for (std::size_t k = at; k < word.size(); ++k) word[k] = static_cast<char>(word[k] | 0x20);
+      letters += static_cast<int>(len);
+      continue;
+    }
+    if (vocabulary_internal::AppendNonAscii(p, end, word)) {
+      ++letters;
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
 
 }  // namespace cleaner
