@@ -1,5 +1,5 @@
-#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "cleaner/detect/detectors.h"
 
@@ -18,7 +18,8 @@ std::string Canonical(std::string_view s) {
     }
     if (space) out.push_back(' ');
     space = false;
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    // ASCII only, as std::tolower in the "C" locale the program runs in.
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return out;
 }

@@ -8,6 +8,8 @@
 
 #include <utf8proc.h>
 
+#include "cleaner/segment/ascii_bytes.h"
+
 namespace cleaner {
 namespace {
 
@@ -17,7 +19,7 @@ namespace {
 class InertTable {
  public:
   InertTable() {
-    std::bitset<0x10000> second;     // second (or later) element of some decomposition
+    std::bitset<0x10000> second;  // second (or later) element of some decomposition
     utf8proc_int32_t buf[8];
     for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
       int last = 0;
@@ -146,7 +148,36 @@ NormalizedText NormalizeLines(std::string_view text) {
     }
   };
   while (pos < text.size()) {
+    // Fast path: a line of printable ASCII up to '\n' needs no normalizing but
+    // the trailing-space trim. Eight bytes at a time; anything else (controls,
+    // '\r', tabs, non-ASCII) goes through NormalizeLine below.
     std::size_t i = pos;
+    while (text.size() - i >= 8) {
+      const std::uint64_t x = ascii::Load8(text.data() + i);
+      const std::uint64_t special =
+          ascii::NonAscii(x) |
+          ((ascii::InRange(x & ~ascii::kHigh, 0, 0x1F) | ascii::Equal(x & ~ascii::kHigh, 0x7F)) &
+           ~ascii::NonAscii(x));
+      if (special != 0) {
+        i += static_cast<std::size_t>(ascii::First(special));
+        break;
+      }
+      i += 8;
+    }
+    while (i < text.size() && text[i] >= 0x20 && text[i] < 0x7F) ++i;
+    if (i < text.size() && text[i] == '\n') {
+      std::string_view raw = text.substr(pos, i - pos);
+      while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+      ++line_no;
+      if (raw.empty()) {
+        result.blank_lines.push_back(line_no);
+      } else {
+        result.lines.push_back({std::string(raw), line_no});
+      }
+      pos = i + 1;
+      continue;
+    }
+    i = pos;
     std::size_t next = std::string_view::npos;
     std::size_t line_end = text.size();
     for (; i < text.size(); ++i) {

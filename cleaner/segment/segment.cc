@@ -78,7 +78,11 @@ void ForEachCodePoint(std::string_view text, F&& f) {
 bool StartsWithBullet(std::string_view t) {
   static constexpr std::string_view kBullets[] = {"•", "·", "▪", "◦", "‣", "►", "▶", "■", "□",
                                                   "●", "○", "–", "—", "-", "*", "+", "✓", "✔"};
+  // Every bullet starts with one of these bytes; most lines skip the list.
+  const char c = t.empty() ? '\0' : t.front();
+  const bool maybe = c == '\xE2' || c == '\xC2' || c == '-' || c == '*' || c == '+';
   for (std::string_view b : kBullets) {
+    if (!maybe) break;
     if (t.starts_with(b)) {
       std::string_view rest = t.substr(b.size());
       return rest.empty() || rest.front() == ' ' || rest.front() == '\t';
