@@ -24,6 +24,28 @@ std::string Canonical(std::string_view s) {
   return out;
 }
 
+// Canonical(s) == full or == full.substr(0, head_size), without building it:
+// most blocks differ from the title in their first characters.
+bool CanonicalIsFullOrHead(std::string_view s, std::string_view full, std::size_t head_size) {
+  std::size_t k = 0;  // characters of Canonical(s) produced so far
+  bool space = false;
+  auto take = [&](char c) {
+    if (k >= full.size() || full[k] != c) return false;
+    ++k;
+    return true;
+  };
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = k > 0;
+      continue;
+    }
+    if (space && !take(' ')) return false;
+    space = false;
+    if (!take(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c)) return false;
+  }
+  return k == full.size() || k == head_size;
+}
+
 }  // namespace
 
 void DetectTitle(Document& doc) {
@@ -58,8 +80,7 @@ void DetectRepeatedTitle(Document& doc) {
     if (static_cast<int>(i) == title || !Undecided(b) || b.features.words > 40) continue;
     // Canonical() only shrinks runs of spaces: a much shorter or longer block cannot match.
     if (b.text.size() < head.size() || b.text.size() > 2 * full.size()) continue;
-    std::string text = Canonical(b.text);
-    if (text == full || text == head) DropBlock(b, "detect.repeated-title");
+    if (CanonicalIsFullOrHead(b.text, full, head.size())) DropBlock(b, "detect.repeated-title");
   }
 }
 
