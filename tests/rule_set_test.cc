@@ -147,7 +147,7 @@ TEST(RuleSet, MatcherAgreesWithSharedSet) {
        {"Share this", "share on x, subscribe", "Advertisement", "none", "B News", "powered by b"}) {
     std::vector<int> scratch, shared, own;
     set->MatchRules(text, scratch, shared);
-    matcher.MatchRules(text, own);
+    matcher.MatchRules(text, 0, own);
     EXPECT_EQ(own, shared) << text;
     set->MatchFingerprints(text, scratch, shared);
     matcher.MatchFingerprints(text, own);
@@ -170,7 +170,7 @@ TEST(RuleSet, EmptyRuleSet) {
   EXPECT_TRUE(out.empty());
   RuleMatcher matcher(*set);
   out = {7};
-  matcher.MatchRules("anything", out);
+  matcher.MatchRules("anything", 0, out);
   EXPECT_TRUE(out.empty());
 }
 
@@ -218,6 +218,83 @@ TEST(RuleSet, ManyRules) {
     text.append(std::to_string(i));
     EXPECT_EQ(Match(*set, text), (std::vector<int>{i}));
   }
+}
+
+}  // namespace
+}  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+std::unique_ptr<RuleSet> BuildFrom(const std::string& pack_text) {
+  LoadedRules loaded;
+  LoadPackText(pack_text, "generic/x.toml", loaded);
+  ValidateRules(loaded);
+  EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
+  std::vector<RuleError> errors;
+  return RuleSet::Compile(std::move(loaded), &errors);
+}
+
+// Anchored patterns run with ANCHOR_START; the others must still be found
+// anywhere, and a top-level '|' makes a '^' pattern unanchored.
+TEST(RuleSet, AnchoredAndUnanchoredPatternsBothMatchWhereTheyShould) {
+  auto set = BuildFrom(R"([pack]
+id = "generic.x"
+description = "d"
+[[rule]]
+id = "x.start"
+description = "d"
+action = "drop"
+patterns = ['(?i)^share this']
+[[rule]]
+id = "x.anywhere"
+description = "d"
+action = "drop"
+patterns = ['all rights reserved']
+[[rule]]
+id = "x.either"
+description = "d"
+action = "drop"
+patterns = ['^menu|footer links']
+[[rule]]
+id = "x.class"
+description = "d"
+action = "drop"
+patterns = ['^[|(]+ ?x']
+)");
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(Match(*set, "Share this story"), std::vector<int>{0});
+  EXPECT_EQ(Match(*set, "Please share this story"), std::vector<int>{});
+  EXPECT_EQ(Match(*set, "2025 Example Inc. All rights reserved"), std::vector<int>{});
+  EXPECT_EQ(Match(*set, "2025 Example Inc. all rights reserved"), std::vector<int>{1});
+  EXPECT_EQ(Match(*set, "menu"), std::vector<int>{2});
+  EXPECT_EQ(Match(*set, "the footer links"), std::vector<int>{2});
+  EXPECT_EQ(Match(*set, "|( x"), std::vector<int>{3});
+  EXPECT_EQ(Match(*set, "a |( x"), std::vector<int>{});
+}
+
+TEST(RuleSet, BlocksLongerThanEveryRuleAllowsAreNotScanned) {
+  auto set = BuildFrom(R"([pack]
+id = "generic.x"
+description = "d"
+[[rule]]
+id = "x.short"
+description = "d"
+action = "drop"
+patterns = ['^Advertisement']
+max_words = 3
+)");
+  ASSERT_NE(set, nullptr);
+  std::vector<int> scratch, out;
+  set->MatchRules("Advertisement", scratch, out, 1);
+  EXPECT_EQ(out, std::vector<int>{0});
+  set->MatchRules("Advertisement", scratch, out, 4);  // the engine would reject it anyway
+  EXPECT_EQ(out, std::vector<int>{});
+  RuleMatcher matcher(*set);
+  matcher.MatchRules("Advertisement", 1, out);
+  EXPECT_EQ(out, std::vector<int>{0});
+  matcher.MatchRules("Advertisement", 4, out);
+  EXPECT_EQ(out, std::vector<int>{});
 }
 
 }  // namespace

@@ -163,7 +163,7 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   for (int b = 0; b < n; ++b) {
     Block& block = doc.blocks[static_cast<std::size_t>(b)];
     if (block.verdict == Verdict::kTitle) continue;
-    scratch.matcher->MatchRules(block.text, scratch.rules);
+    scratch.matcher->MatchRules(block.text, block.features.words, scratch.rules);
     for (int r : scratch.rules) {
       const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(r)];
       if (!active[static_cast<std::size_t>(cr.pack)] || disabled[static_cast<std::size_t>(r)])

@@ -8,13 +8,12 @@ namespace {
 // Large sets thrash RE2's DFA cache at the default 8 MB without any error.
 constexpr int64_t kSetMaxMem = 64 << 20;
 
-std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::pair<std::string, SourceLocation>>& pats,
-                                   std::vector<RuleError>* errors) {
-  if (pats.empty()) return nullptr;
+std::unique_ptr<RE2::Set> BuildSet(const PatternGroup& group, std::vector<RuleError>* errors) {
+  if (group.sources.empty()) return nullptr;
   RE2::Options options = RulePatternOptions();
   options.set_max_mem(kSetMaxMem);
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& [pattern, where] : pats) {
+  auto set = std::make_unique<RE2::Set>(options, group.anchor);
+  for (const auto& [pattern, where] : group.sources) {
     std::string error;
     if (set->Add(pattern, &error) < 0) {
       if (errors) errors->push_back({where, "", "pattern '" + pattern + "': " + error});
@@ -29,12 +28,54 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::pair<std::string, Sour
   return set;
 }
 
-void SetMatch(const RE2::Set* set, std::string_view text, std::vector<int>& hits) {
-  hits.clear();
+// Appends the owners of the patterns `set` finds in `text` to `out`.
+void SetMatch(const RE2::Set* set, const std::vector<int>& owner, std::string_view text,
+              std::vector<int>& hits, std::vector<int>& out) {
   if (set == nullptr) return;
   // Most blocks hit nothing: the any-match call is cheaper and allocates nothing.
   if (!set->Match(re2::StringPiece(text.data(), text.size()), nullptr)) return;
+  hits.clear();
   set->Match(re2::StringPiece(text.data(), text.size()), &hits);
+  for (int hit : hits) out.push_back(owner[static_cast<std::size_t>(hit)]);
+}
+
+void SortUnique(std::vector<int>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Whether the pattern can only match at the start of the text: after leading
+// flag groups such as "(?i)" it starts with '^' and has no '|' outside groups.
+bool StartsAnchored(std::string_view pattern) {
+  std::size_t i = 0;
+  while (pattern.substr(i, 2) == "(?") {
+    std::size_t close = pattern.find(')', i);
+    if (close == std::string_view::npos || pattern.substr(i, close - i).find(':') != pattern.npos)
+      return false;  // "(?i:...)" is a group, not a flag setting
+    i = close + 1;
+  }
+  if (i >= pattern.size() || pattern[i] != '^') return false;
+  int depth = 0;
+  for (; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (c == '[') {
+      // A class: ']' right after '[' or '[^' is a member, not the end.
+      std::size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -45,16 +86,40 @@ RE2::Options RulePatternOptions() {
   return options;
 }
 
+namespace {
+
+void AddPattern(PatternGroup (&groups)[2], const std::string& pattern, const SourceLocation& where,
+                int owner, int max_words) {
+  PatternGroup& group = groups[StartsAnchored(pattern) ? 0 : 1];
+  group.sources.emplace_back(pattern, where);
+  group.owner.push_back(owner);
+  group.max_words = std::max(group.max_words, max_words);
+}
+
+// Runs both groups (their own sets, else the shared ones) over `text`.
+void MatchGroups(const PatternGroup (&groups)[2], const std::unique_ptr<RE2::Set> (*own)[2],
+                 std::string_view text, int words, std::vector<int>& hits, std::vector<int>& out) {
+  out.clear();
+  for (std::size_t g = 0; g < 2; ++g) {
+    if (words > groups[g].max_words) continue;
+    const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : groups[g].set.get();
+    SetMatch(set, groups[g].owner, text, hits, out);
+  }
+  SortUnique(out);
+}
+
+}  // namespace
+
 std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleError>* errors) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(rules.packs);
-  std::vector<std::pair<std::string, SourceLocation>> patterns;
-  std::vector<std::pair<std::string, SourceLocation>> fingerprints;
+  for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
+    groups[0].anchor = RE2::ANCHOR_START;
+  }
   for (std::size_t p = 0; p < set->packs_.size(); ++p) {
     const Pack& pack = set->packs_[p];
     for (const std::string& fp : pack.fingerprints) {
-      fingerprints.emplace_back(fp, pack.where);
-      set->fingerprint_pack_.push_back(static_cast<int>(p));
+      AddPattern(set->fingerprint_groups_, fp, pack.where, static_cast<int>(p), INT_MAX);
     }
     for (const Rule& rule : pack.rules) {
       CompiledRule compiled;
@@ -63,10 +128,9 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
       if (!rule.until.empty()) {
         compiled.until = std::make_unique<RE2>(rule.until, RulePatternOptions());
       }
-      int index = static_cast<int>(set->rules_.size());
+      const int index = static_cast<int>(set->rules_.size());
       for (const std::string& pattern : rule.patterns) {
-        patterns.emplace_back(pattern, rule.where);
-        set->pattern_rule_.push_back(index);
+        AddPattern(set->rule_groups_, pattern, rule.where, index, rule.max_words);
       }
       set->rules_.push_back(std::move(compiled));
       set->flag_names_.insert(set->flag_names_.end(), rule.flags.begin(), rule.flags.end());
@@ -75,50 +139,40 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   std::sort(set->flag_names_.begin(), set->flag_names_.end());
   set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
                          set->flag_names_.end());
-  set->patterns_ = BuildSet(patterns, errors);
-  if (!patterns.empty() && set->patterns_ == nullptr) return nullptr;
-  set->fingerprints_ = BuildSet(fingerprints, errors);
-  if (!fingerprints.empty() && set->fingerprints_ == nullptr) return nullptr;
-  set->pattern_sources_ = std::move(patterns);
-  set->fingerprint_sources_ = std::move(fingerprints);
+  for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
+    for (std::size_t g = 0; g < 2; ++g) {
+      groups[g].set = BuildSet(groups[g], errors);
+      if (!groups[g].sources.empty() && groups[g].set == nullptr) return nullptr;
+    }
+  }
   return set;
 }
 
-void RuleSet::MapHits(const std::vector<int>& hits, const std::vector<int>& owner,
-                      std::vector<int>& out) {
-  out.clear();
-  for (int hit : hits) out.push_back(owner[static_cast<std::size_t>(hit)]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-}
-
-void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch,
-                         std::vector<int>& out) const {
-  SetMatch(patterns_.get(), text, scratch);
-  MapHits(scratch, pattern_rule_, out);
+void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out,
+                         int words) const {
+  MatchGroups(rule_groups_, nullptr, text, words, scratch, out);
 }
 
 void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch,
                                 std::vector<int>& out) const {
-  SetMatch(fingerprints_.get(), text, scratch);
-  MapHits(scratch, fingerprint_pack_, out);
+  MatchGroups(fingerprint_groups_, nullptr, text, 0, scratch, out);
 }
 
 // The sources compiled once already, so building the copies cannot fail short of
 // memory; a copy that fails anyway falls back to the shared set.
-RuleMatcher::RuleMatcher(const RuleSet& rules)
-    : rules_(&rules),
-      patterns_(BuildSet(rules.pattern_sources_, nullptr)),
-      fingerprints_(BuildSet(rules.fingerprint_sources_, nullptr)) {}
+RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
+  for (std::size_t g = 0; g < 2; ++g) {
+    rule_sets_[g] = BuildSet(rules.rule_groups_[g], nullptr);
+    fingerprint_sets_[g] = BuildSet(rules.fingerprint_groups_[g], nullptr);
+  }
+}
 
-void RuleMatcher::MatchRules(std::string_view text, std::vector<int>& out) {
-  SetMatch(patterns_ ? patterns_.get() : rules_->patterns_.get(), text, hits_);
-  RuleSet::MapHits(hits_, rules_->pattern_rule_, out);
+void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>& out) {
+  MatchGroups(rules_->rule_groups_, &rule_sets_, text, words, hits_, out);
 }
 
 void RuleMatcher::MatchFingerprints(std::string_view text, std::vector<int>& out) {
-  SetMatch(fingerprints_ ? fingerprints_.get() : rules_->fingerprints_.get(), text, hits_);
-  RuleSet::MapHits(hits_, rules_->fingerprint_pack_, out);
+  MatchGroups(rules_->fingerprint_groups_, &fingerprint_sets_, text, 0, hits_, out);
 }
 
 int RuleSet::FindRule(std::string_view id) const {

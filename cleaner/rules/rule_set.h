@@ -3,6 +3,7 @@
 // shared by every thread; each thread matches through its own RuleMatcher.
 #pragma once
 
+#include <climits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +16,15 @@
 #include "cleaner/rules/loader.h"
 
 namespace cleaner {
+
+// One RE2::Set and what its pattern indices stand for.
+struct PatternGroup {
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  std::vector<std::pair<std::string, SourceLocation>> sources;
+  std::vector<int> owner;         // pattern index -> rule index (fingerprints: pack index)
+  int max_words = 0;              // the largest max_words of its rules: longer blocks cannot match
+  std::unique_ptr<RE2::Set> set;  // null when there are no patterns
+};
 
 class RuleSet {
  public:
@@ -31,8 +41,11 @@ class RuleSet {
   const std::vector<CompiledRule>& rules() const { return rules_; }
 
   // Indices (into rules()) of every rule with a pattern found in `text`, ascending,
-  // without duplicates. `scratch` is reused between calls to avoid allocation.
-  void MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out) const;
+  // without duplicates. `words` is the block's word count (0: unknown): pattern
+  // groups whose rules all take fewer words are skipped. `scratch` is reused
+  // between calls to avoid allocation.
+  void MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out,
+                  int words = 0) const;
 
   // Indices of the packs whose fingerprint matches `text`.
   void MatchFingerprints(std::string_view text, std::vector<int>& scratch,
@@ -46,17 +59,14 @@ class RuleSet {
  private:
   friend class RuleMatcher;
   RuleSet() = default;
-  // Pattern index -> rule (or pack) index: ascending, unique.
-  static void MapHits(const std::vector<int>& hits, const std::vector<int>& owner,
-                      std::vector<int>& out);
-  std::vector<std::pair<std::string, SourceLocation>> pattern_sources_;
-  std::vector<std::pair<std::string, SourceLocation>> fingerprint_sources_;
+  // Rule patterns in two sets. Anchored ones ('^' first, no top-level '|': nearly
+  // all chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first
+  // byte no pattern can take instead of scanning the whole block; the rest scan.
+  static constexpr std::size_t kAnchored = 0, kUnanchored = 1;
+  PatternGroup rule_groups_[2];
+  PatternGroup fingerprint_groups_[2];
   std::vector<Pack> packs_;
   std::vector<CompiledRule> rules_;
-  std::unique_ptr<RE2::Set> patterns_;  // null when there are no patterns
-  std::vector<int> pattern_rule_;       // pattern index -> rule index
-  std::unique_ptr<RE2::Set> fingerprints_;
-  std::vector<int> fingerprint_pack_;
   std::vector<std::string> flag_names_;
 };
 
@@ -68,13 +78,13 @@ class RuleMatcher {
   explicit RuleMatcher(const RuleSet& rules);
   const RuleSet& rules() const { return *rules_; }
   // As RuleSet::MatchRules / MatchFingerprints.
-  void MatchRules(std::string_view text, std::vector<int>& out);
+  void MatchRules(std::string_view text, int words, std::vector<int>& out);
   void MatchFingerprints(std::string_view text, std::vector<int>& out);
 
  private:
   const RuleSet* rules_;
-  std::unique_ptr<RE2::Set> patterns_;
-  std::unique_ptr<RE2::Set> fingerprints_;
+  std::unique_ptr<RE2::Set> rule_sets_[2];
+  std::unique_ptr<RE2::Set> fingerprint_sets_[2];
   std::vector<int> hits_;
 };
 
