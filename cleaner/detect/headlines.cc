@@ -16,6 +16,7 @@ constexpr double kUnrelated = 0.3;  // below this share of shared words, a block
 constexpr int kMinHeadlines = 2;    // off-topic headlines needed to call the run a list
 constexpr int kMinRunBlocks = 3;
 constexpr long kMinArticleWords = 80;  // prose needed before the run
+constexpr int kMaxTeaserWords = 35;
 
 enum class Shape { kOther, kLabel, kHeadline, kTeaser };
 
@@ -24,7 +25,9 @@ Shape ShapeOf(const Block& b) {
   if (b.kind == BlockKind::kListItem) return Shape::kOther;
   if (f.words <= 3 && !f.terminal_punct) return Shape::kLabel;
   if (f.words >= 4 && f.words <= 25 && b.kind != BlockKind::kParagraph) return Shape::kHeadline;
-  if (f.words <= 60) return Shape::kTeaser;
+  // A teaser summary under a headline is a sentence or two; a longer paragraph is
+  // article prose and ends the candidate run.
+  if (f.words <= kMaxTeaserWords) return Shape::kTeaser;
   return Shape::kOther;
 }
 
@@ -127,8 +130,17 @@ void DetectUnrelatedHeadlines(Document& doc) {
     headline_shaped += b.verdict == Verdict::kKeep && ShapeOf(b) == Shape::kHeadline;
   }
   if (headline_shaped < kMinHeadlines) return;  // cheap exit before building the vocabulary
+  // The article is everything before the run's first headline: teaser-sized
+  // blocks before it are as likely the article's last paragraphs (the backward
+  // scan above walks through news-sized paragraphs too).
+  int first_headline = start;
+  while (first_headline < n) {
+    const Block& b = doc.blocks[static_cast<std::size_t>(first_headline)];
+    if (b.verdict == Verdict::kKeep && ShapeOf(b) == Shape::kHeadline) break;
+    ++first_headline;
+  }
   long article_words = 0;
-  for (int i = 0; i < start; ++i) {
+  for (int i = 0; i < first_headline; ++i) {
     const Block& b = doc.blocks[static_cast<std::size_t>(i)];
     if (b.verdict == Verdict::kKeep &&
         (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem)) {
@@ -158,7 +170,7 @@ void DetectUnrelatedHeadlines(Document& doc) {
   id_begin.push_back(ids.size());
   std::vector<char> used(wanted.size(), 0);
   std::size_t unused = wanted.size();
-  for (int i = 0; i < start && unused > 0; ++i) {
+  for (int i = 0; i < first_headline && unused > 0; ++i) {
     const Block& b = doc.blocks[static_cast<std::size_t>(i)];
     if (b.verdict != Verdict::kKeep) continue;
     ForEachContentWord(b.text, scratch, [&](std::string_view w) {
