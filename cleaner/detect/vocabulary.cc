@@ -38,7 +38,7 @@ double VocabularyOverlap(std::string_view text, const std::unordered_set<std::st
   ContentWords(text, words);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  if (words.size() < min_words) return -1;
+  if (words.empty() || words.size() < min_words) return -1;
   std::size_t shared = 0;
   for (const std::string& w : words) shared += vocabulary.contains(w);
   return static_cast<double>(shared) / static_cast<double>(words.size());

@@ -31,7 +31,9 @@ DecodedText DecodeUtf8(std::string_view bytes) {
     bytes.remove_prefix(kBom.size());
     out.had_bom = true;
   }
+  // The offset is reported to the user: count it in the file's bytes, BOM included.
   out.first_nul = bytes.find('\0');
+  if (out.first_nul != std::string_view::npos && out.had_bom) out.first_nul += kBom.size();
   out.text.reserve(bytes.size());
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = p + bytes.size();

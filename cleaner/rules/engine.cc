@@ -109,7 +109,11 @@ std::string HostOfUrl(std::string_view url) {
     url.remove_prefix(2);
   url = url.substr(0, url.find_first_of("/?#"));
   if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
-  if (!url.starts_with('[')) url = url.substr(0, url.find(':'));
+  if (!url.starts_with('[')) {
+    url = url.substr(0, url.find(':'));
+  } else if (std::size_t close = url.find(']'); close != std::string_view::npos) {
+    url = url.substr(0, close + 1);  // "[::1]:8080" -> "[::1]"
+  }
   std::string host(url);
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
