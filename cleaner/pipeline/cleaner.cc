@@ -49,6 +49,19 @@ void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
   }
   Classify(doc, options);
   for (std::size_t k = 0; k < region.size(); ++k) all[region[k]] = std::move(doc.blocks[k]);
+  // Flags describe the page: an AI note or a paywall box the region left out
+  // still counts. Those blocks stay as the HTML stage decided.
+  Document outside;
+  outside.url = doc.url;
+  for (Block& b : all) {
+    if (b.verdict == Verdict::kDrop && !b.decided) outside.blocks.push_back(std::move(b));
+  }
+  ApplyRules(rules_, outside, {.site = options.site, .flags_only = true}, scratch_);
+  std::size_t next = 0;
+  for (Block& b : all) {
+    if (b.verdict == Verdict::kDrop && !b.decided) b = std::move(outside.blocks[next++]);
+  }
+  for (const auto& [flag, on] : outside.flags) doc.flags[flag] = doc.flags[flag] || on;
   doc.blocks = std::move(all);
 }
 

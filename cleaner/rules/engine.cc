@@ -173,7 +173,12 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
       if (!active[static_cast<std::size_t>(cr.pack)] || disabled[static_cast<std::size_t>(r)])
         continue;
       const Rule& rule = *cr.rule;
-      if (!ShapeMatches(rule, block) || !positions.InZone(rule.zone, b)) continue;
+      if (!ShapeMatches(rule, block)) continue;
+      if (options.flags_only) {
+        for (const std::string& flag : rule.flags) doc.flags[flag] = true;
+        continue;
+      }
+      if (!positions.InZone(rule.zone, b)) continue;
       if (positions.ProseBefore(b) < rule.min_words_before) {
         block.notes.push_back(
             "rule " + rule.id + " vetoed: needs " + std::to_string(rule.min_words_before) +

@@ -18,6 +18,10 @@ namespace cleaner {
 struct RuleRunOptions {
   std::string site;    // pack id forced on (--site); empty: choose by URL / fingerprint
   int only_pack = -1;  // >= 0: apply only this pack, ignore selection (rule examples)
+  // Only set the flags of the rules that fire (shape checked; zone and guards
+  // not): for blocks another stage already dropped, such as an HTML page's AI
+  // note or paywall box outside the article region. No verdict changes.
+  bool flags_only = false;
 };
 
 // The host of a URL, lowercased, without port or credentials ("" if none).
