@@ -15,8 +15,9 @@ constexpr int kSentenceWords = 20;  // a repeated sentence this long is never a 
 constexpr int kMinRun = 3;          // shorter repeated blocks go only as part of a run
 // A repeated run is a second copy of the body only when it carries prose: meal
 // plans, schedules and tables legitimately repeat runs of short lines.
-// Prose here: paragraph blocks of at least kProseBlockWords words (recipe and
-// schedule lines such as "Portion Fix Containers: 1 Green, 1 Red, 1 tsp." are shorter).
+// Prose here: paragraph blocks of at least kProseBlockWords words ending like a
+// sentence (recipe and schedule lines such as "Portion Fix Containers: 1 Green,
+// 1 Red, 1 tsp." are shorter; ingredient lists end in ')' or ']').
 constexpr int kMinRunProseWords = 30;
 constexpr int kProseBlockWords = 15;
 
@@ -28,6 +29,11 @@ std::uint64_t Key(std::string_view t) {
   std::uint64_t h = (a ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
   h ^= (b + t.size()) * 0x94D049BB133111EBULL;
   return h ^ (h >> 31);
+}
+
+bool Prose(const Block& b, int min_words) {
+  return b.kind == BlockKind::kParagraph && b.features.terminal_punct &&
+         b.features.words >= min_words;
 }
 
 }  // namespace
@@ -74,7 +80,7 @@ void DetectDuplicates(Document& doc) {
     int prose_words = 0;
     for (std::size_t j = i; j < end; ++j) {
       const Block& b = doc.blocks[j];
-      if (b.kind == BlockKind::kParagraph && b.features.words >= kProseBlockWords) {
+      if (Prose(b, kProseBlockWords)) {
         prose_words += b.features.words;
       }
     }
@@ -82,7 +88,7 @@ void DetectDuplicates(Document& doc) {
         end - i >= static_cast<std::size_t>(kMinRun) && prose_words >= kMinRunProseWords;
     for (std::size_t j = i; j < end; ++j) {
       Block& b = doc.blocks[j];
-      const bool sentence = b.kind == BlockKind::kParagraph && b.features.words >= kSentenceWords;
+      const bool sentence = Prose(b, kSentenceWords);
       if (Undecided(b) && (run || sentence)) {
         DropBlock(b, "detect.duplicate");
       }

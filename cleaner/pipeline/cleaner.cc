@@ -71,9 +71,7 @@ void Cleaner::Classify(Document& doc, const CleanOptions& options) {
   ApplyRules(rules_, doc, {.site = options.site}, scratch_);
   if (!options.detectors) return;
   DetectRepeatedTitle(doc);
-  // HTML: the article region is one DOM subtree, so a repeat inside it is content
-  // (meal plans, schedules); a page's second copy of the body is outside it.
-  if (!doc.is_html) DetectDuplicates(doc);
+  DetectDuplicates(doc);
   DetectUnrelatedHeadlines(doc);
   DetectUiLabels(doc);
   ClassifyContent(doc);
