@@ -8,27 +8,15 @@
 #include "cleaner/detect/detectors.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
+#include "tests/support/segmented_doc.h"
 
 namespace cleaner {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-Document MakeDoc(const Strings& lines) {
-  std::string text;
-  for (const std::string& l : lines) text.append(l).append("\n");
-  Document doc;
-  SegmentLines(NormalizeLines(text), doc);
-  return doc;
-}
-
-Strings Kept(const Document& doc) {
-  Strings out;
-  for (const Block& b : doc.blocks) {
-    if (b.verdict == Verdict::kKeep) out.push_back(b.text);
-  }
-  return out;
-}
+using testing_support::Concat;
+using testing_support::Kept;
+using testing_support::MakeDoc;
+using testing_support::Strings;
 
 const Strings kBody = {
     "Alibaba Group Holding Ltd., the Chinese e-commerce giant, has denied reports that it plans "
@@ -39,12 +27,6 @@ const Strings kBody = {
     "DeepSeek has drawn attention for models that it says rival those of much larger companies "
     "at a fraction of the cost of training them.",
 };
-
-Strings Concat(std::initializer_list<Strings> parts) {
-  Strings out;
-  for (const Strings& p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
 
 TEST(DetectDuplicates, BodyPrintedTwiceKeepsFirstCopy) {
   Document doc = MakeDoc(Concat(

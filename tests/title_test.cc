@@ -8,19 +8,13 @@
 #include "cleaner/detect/detectors.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
+#include "tests/support/segmented_doc.h"
 
 namespace cleaner {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-Document MakeDoc(const Strings& lines) {
-  std::string text;
-  for (const std::string& l : lines) text.append(l).append("\n");
-  Document doc;
-  SegmentLines(NormalizeLines(text), doc);
-  return doc;
-}
+using testing_support::MakeDoc;
+using testing_support::Strings;
 
 const std::string kBody1 =
     "Alibaba Group Holding Ltd., the Chinese e-commerce giant, has denied reports that it plans "

@@ -8,33 +8,15 @@
 #include "cleaner/detect/detectors.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
+#include "tests/support/segmented_doc.h"
 
 namespace cleaner {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-Document MakeDoc(const Strings& lines) {
-  std::string text;
-  for (const std::string& l : lines) text.append(l).append("\n");
-  Document doc;
-  SegmentLines(NormalizeLines(text), doc);
-  return doc;
-}
-
-Strings Kept(const Document& doc) {
-  Strings out;
-  for (const Block& b : doc.blocks) {
-    if (b.verdict == Verdict::kKeep) out.push_back(b.text);
-  }
-  return out;
-}
-
-Strings Concat(std::initializer_list<Strings> parts) {
-  Strings out;
-  for (const Strings& p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
+using testing_support::Concat;
+using testing_support::Kept;
+using testing_support::MakeDoc;
+using testing_support::Strings;
 
 const std::string kP1 =
     "The court ruled on Monday that the data retention law breaches the right to privacy, in a "
