@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "cleaner: strips publisher chrome (AI disclosures, subscription walls, newsletter boxes,\n"
       "related-headline lists, chat widgets, comments, share bars, datelines...) from scraped\n"
-      "pages saved as text and prints the article body, one block per line.\n\n"
+      "pages (plain text or HTML, or JSONL / WARC streams of them) and prints the article\n"
+      "body, one block per line.\n\n"
       "Inputs: files, folders (walked recursively, dot files skipped), or '-' / nothing for "
       "stdin.\n"
       "Exit codes: 0 all good, 1 some inputs failed (the others were still done), 2 usage or\n"
