@@ -12,26 +12,15 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/scratch_dir.h"
+
 namespace cleaner {
 namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicFileTest : public ::testing::Test {
+class AtomicFileTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    std::string name("cleaner-atomic-test-");
-    name.append(std::to_string(::getpid()))
-        .append("-")
-        .append(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    dir_ = fs::temp_directory_path() / name;
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
   // Every entry below dir_, dot files included.
   std::vector<std::string> Entries() const {
     std::vector<std::string> out;
@@ -47,7 +36,6 @@ class AtomicFileTest : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
-  fs::path dir_;
 };
 
 TEST_F(AtomicFileTest, WriteFileAtomicallyWritesAndLeavesNoTemporary) {

@@ -11,33 +11,20 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/scratch_dir.h"
+
 namespace cleaner {
 namespace {
 
 namespace fs = std::filesystem;
 
-class InputsTest : public ::testing::Test {
+class InputsTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    std::string name("cleaner-inputs-test-");
-    name.append(std::to_string(::getpid()))
-        .append("-")
-        .append(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    dir_ = fs::temp_directory_path() / name;
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::permissions(dir_ / "locked", fs::perms::owner_all, ec);
-    fs::remove_all(dir_, ec);
-  }
   void Write(const std::string& relative, const std::string& text) {
     fs::path p = dir_ / relative;
     fs::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << text;
   }
-  fs::path dir_;
 };
 
 TEST_F(InputsTest, NothingMeansStdin) {

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/scratch_dir.h"
+
 namespace cleaner {
 namespace {
 
@@ -53,21 +55,8 @@ std::string SampleWarc() {
   return w;
 }
 
-class WarcReaderTest : public ::testing::Test {
+class WarcReaderTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    std::string name("cleaner-warc-test-");
-    name.append(std::to_string(::getpid()))
-        .append("-")
-        .append(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    dir_ = fs::temp_directory_path() / name;
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
   std::string WritePlain(const std::string& name, const std::string& bytes) {
     fs::path p = dir_ / name;
     std::ofstream(p, std::ios::binary) << bytes;
@@ -94,7 +83,6 @@ class WarcReaderTest : public ::testing::Test {
     while (reader.Next(r)) out.push_back(r);
     return out;
   }
-  fs::path dir_;
 };
 
 void ExpectSample(const std::vector<WarcRecord>& records) {
