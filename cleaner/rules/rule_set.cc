@@ -88,19 +88,26 @@ RE2::Options RulePatternOptions() {
 
 namespace {
 
-void AddPattern(PatternGroup (&groups)[2], const std::string& pattern, const SourceLocation& where,
-                int owner, int max_words) {
-  PatternGroup& group = groups[StartsAnchored(pattern) ? 0 : 1];
+constexpr std::size_t kGroups = 4;
+// Rules for blocks of at most this many words (labels, bylines, buttons) go to the
+// short sets, which long blocks skip.
+constexpr int kShortRuleWords = 12;
+
+void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
+                const SourceLocation& where, int owner, int max_words) {
+  const std::size_t kind = StartsAnchored(pattern) ? 0 : 1;
+  PatternGroup& group = groups[kind + (max_words <= kShortRuleWords ? 0 : 2)];
   group.sources.emplace_back(pattern, where);
   group.owner.push_back(owner);
   group.max_words = std::max(group.max_words, max_words);
 }
 
 // Runs both groups (their own sets, else the shared ones) over `text`.
-void MatchGroups(const PatternGroup (&groups)[2], const std::unique_ptr<RE2::Set> (*own)[2],
-                 std::string_view text, int words, std::vector<int>& hits, std::vector<int>& out) {
+void MatchGroups(const PatternGroup (&groups)[kGroups],
+                 const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
+                 std::vector<int>& hits, std::vector<int>& out) {
   out.clear();
-  for (std::size_t g = 0; g < 2; ++g) {
+  for (std::size_t g = 0; g < kGroups; ++g) {
     if (words > groups[g].max_words) continue;
     const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : groups[g].set.get();
     SetMatch(set, groups[g].owner, text, hits, out);
@@ -114,7 +121,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(rules.packs);
   for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
-    groups[0].anchor = RE2::ANCHOR_START;
+    groups[0].anchor = groups[2].anchor = RE2::ANCHOR_START;
   }
   for (std::size_t p = 0; p < set->packs_.size(); ++p) {
     const Pack& pack = set->packs_[p];
@@ -140,7 +147,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
                          set->flag_names_.end());
   for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
-    for (std::size_t g = 0; g < 2; ++g) {
+    for (std::size_t g = 0; g < kGroups; ++g) {
       groups[g].set = BuildSet(groups[g], errors);
       if (!groups[g].sources.empty() && groups[g].set == nullptr) return nullptr;
     }
@@ -161,7 +168,8 @@ void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch
 // The sources compiled once already, so building the copies cannot fail short of
 // memory; a copy that fails anyway falls back to the shared set.
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
-  for (std::size_t g = 0; g < 2; ++g) {
+  static_assert(RuleSet::kGroups == kGroups);
+  for (std::size_t g = 0; g < kGroups; ++g) {
     rule_sets_[g] = BuildSet(rules.rule_groups_[g], nullptr);
     fingerprint_sets_[g] = BuildSet(rules.fingerprint_groups_[g], nullptr);
   }

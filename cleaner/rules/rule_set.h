@@ -62,9 +62,11 @@ class RuleSet {
   // Rule patterns in two sets. Anchored ones ('^' first, no top-level '|': nearly
   // all chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first
   // byte no pattern can take instead of scanning the whole block; the rest scan.
-  static constexpr std::size_t kAnchored = 0, kUnanchored = 1;
-  PatternGroup rule_groups_[2];
-  PatternGroup fingerprint_groups_[2];
+  // Each kind is split again by the rules' max_words: prose-length blocks (the
+  // most bytes) only meet the few rules that accept long blocks, in a smaller set.
+  static constexpr std::size_t kGroups = 4;  // {anchored, unanchored} x {short, long}
+  PatternGroup rule_groups_[kGroups];
+  PatternGroup fingerprint_groups_[kGroups];
   std::vector<Pack> packs_;
   std::vector<CompiledRule> rules_;
   std::vector<std::string> flag_names_;
@@ -83,8 +85,8 @@ class RuleMatcher {
 
  private:
   const RuleSet* rules_;
-  std::unique_ptr<RE2::Set> rule_sets_[2];
-  std::unique_ptr<RE2::Set> fingerprint_sets_[2];
+  std::unique_ptr<RE2::Set> rule_sets_[RuleSet::kGroups];
+  std::unique_ptr<RE2::Set> fingerprint_sets_[RuleSet::kGroups];
   std::vector<int> hits_;
 };
 
