@@ -37,6 +37,13 @@ struct BlockFeatures {
   int indent = 0;               // leading spaces (list nesting)
 };
 
+// A DOM (selector) rule whose element holds a block (HTML input).
+struct SelectorHit {
+  int rule = -1;               // index into RuleSet::rules()
+  int depth = 0;               // the element's depth in the page: inner elements win ties
+  bool holds_article = false;  // the element holds most of the article region's words
+};
+
 struct Block {
   std::string text;  // normalized, trailing space trimmed, indentation kept
   int line = 0;      // 1-based line in the decoded input
@@ -49,10 +56,11 @@ struct Block {
   std::vector<std::string> notes;  // vetoed rules and other remarks for --explain
 
   // HTML input only (empty / zero for text input).
-  std::string dom_path;     // e.g. "body>div#main.article>p": tags, #id, .classes
-  int heading_level = 0;    // 1..6 for <h1>..<h6>
-  float link_density = 0;   // share of the block's characters inside <a>
-  std::uint8_t markup = 0;  // MarkupBit flags: where the block sits in the markup
+  std::string dom_path;                    // e.g. "body>div#main.article>p": tags, #id, .classes
+  int heading_level = 0;                   // 1..6 for <h1>..<h6>
+  float link_density = 0;                  // share of the block's characters inside <a>
+  std::uint8_t markup = 0;                 // MarkupBit flags: where the block sits in the markup
+  std::vector<SelectorHit> selector_hits;  // DOM rules matched on an element holding it
 };
 
 // Block::markup bits (HTML input), for Markdown output.

@@ -5,6 +5,7 @@
 
 #include "cleaner/html/charset.h"
 #include "cleaner/html/content.h"
+#include "cleaner/html/dom_rules.h"
 #include "cleaner/html/dom_walk.h"
 #include "cleaner/html/fallback.h"
 #include "cleaner/html/gumbo_document.h"
@@ -144,6 +145,16 @@ void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) 
   hints.titles = {meta.og_title, meta.metadata.title, meta.title_tag};
   hints.json_ld_body = meta.json_ld_body;
   std::vector<html::BlockDecision> decisions = html::SelectContent(tree, features, hints);
+  std::vector<std::vector<SelectorHit>> selector_hits;
+  if (options.dom_rules != nullptr && !options.dom_rules->empty()) {
+    std::vector<int> words(tree.blocks.size());
+    std::vector<char> kept(tree.blocks.size());
+    for (std::size_t i = 0; i < tree.blocks.size(); ++i) {
+      words[i] = features[i].words;
+      kept[i] = decisions[i].verdict != Verdict::kDrop;
+    }
+    options.dom_rules->Match(tree, words, kept, selector_hits);
+  }
 
   doc.blocks.reserve(tree.blocks.size());
   for (std::size_t i = 0; i < tree.blocks.size(); ++i) {
@@ -161,6 +172,7 @@ void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) 
     b.link_density =
         db.chars > 0 ? static_cast<float>(db.link_chars) / static_cast<float>(db.chars) : 0.0f;
     b.markup = MarkupOf(tree, db);
+    if (!selector_hits.empty()) b.selector_hits = std::move(selector_hits[i]);
     doc.blocks.push_back(std::move(b));
   }
 }

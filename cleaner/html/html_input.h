@@ -33,6 +33,10 @@
 
 namespace cleaner {
 
+namespace html {
+class DomRuleSet;
+}
+
 struct HtmlOptions {
   std::size_t max_bytes = 32u << 20;  // larger input: tag-stripping fallback (see above)
   int max_depth = 512;                // deeper estimated nesting: tag-stripping fallback
@@ -40,6 +44,8 @@ struct HtmlOptions {
                                       // node costs ~400 bytes: bounds memory to ~100 MB)
   unsigned max_errors = 1000;         // Gumbo max_errors: parse errors recorded at most
   std::string charset;                // forced charset (--charset / JSONL field), empty = detect
+  // Selector rules to match: each block's Block::selector_hits (null: none).
+  const html::DomRuleSet* dom_rules = nullptr;
 };
 
 // Sniffs the first kilobyte (after a BOM and white space) for markup an HTML

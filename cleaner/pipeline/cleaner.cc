@@ -2,12 +2,18 @@
 
 #include "cleaner/detect/content_classifier.h"
 #include "cleaner/detect/detectors.h"
+#include "cleaner/html/dom_rules.h"
 #include "cleaner/html/html_input.h"
 #include "cleaner/normalize/decode.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
 
 namespace cleaner {
+
+Cleaner::Cleaner(const RuleSet& rules)
+    : rules_(rules), dom_rules_(html::DomRuleSet::Compile(rules)) {}
+
+Cleaner::~Cleaner() = default;
 
 Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
   Document doc;
@@ -18,6 +24,7 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
   if (html) {
     HtmlOptions html_options;
     html_options.charset = options.charset;
+    html_options.dom_rules = dom_rules_.get();
     HtmlToDocument(bytes, html_options, doc);
     if (doc.error.empty()) ClassifyHtml(doc, options);
     return doc;
@@ -39,6 +46,7 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
 }
 
 void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
+  ApplyDomRules(rules_, doc, {.site = options.site}, scratch_);
   std::vector<Block> all = std::move(doc.blocks);
   std::vector<std::size_t> region;
   doc.blocks.clear();

@@ -9,11 +9,13 @@
 // repeated title -> duplicates -> unrelated headlines -> UI labels -> content
 // classifier -> orphan headings. HTML (html/html_input.h): charset -> prescan ->
 // Gumbo -> DOM blocks -> article region, then the same stages on that region's
-// blocks. A Cleaner holds per-thread scratch: use one per
+// blocks; selector rules decide the blocks their elements hold before that
+// (ApplyDomRules). A Cleaner holds per-thread scratch: use one per
 // thread; the RuleSet may be shared.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,6 +24,10 @@
 #include "cleaner/rules/rule_set.h"
 
 namespace cleaner {
+
+namespace html {
+class DomRuleSet;
+}
 
 // How to read the bytes: kAuto sniffs the start of the page for HTML markup.
 enum class InputKind : std::uint8_t { kAuto, kText, kHtml };
@@ -37,7 +43,8 @@ struct CleanOptions {
 
 class Cleaner {
  public:
-  explicit Cleaner(const RuleSet& rules) : rules_(rules) {}
+  explicit Cleaner(const RuleSet& rules);
+  ~Cleaner();
 
   // Never throws on bad input: binary input comes back with doc.error set and no
   // blocks; invalid UTF-8 is repaired and counted in doc.invalid_utf8.
@@ -54,6 +61,7 @@ class Cleaner {
  public:
  private:
   const RuleSet& rules_;
+  std::unique_ptr<html::DomRuleSet> dom_rules_;  // the selector rules, compiled for HTML
   RuleScratch scratch_;
 };
 

@@ -135,28 +135,94 @@ bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block) 
   return std::binary_search(hits.begin(), hits.end(), rule_index);
 }
 
-void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
-                RuleScratch& scratch) {
-  const auto& packs = rules.packs();
-  const auto& compiled = rules.rules();
+namespace {
+
+void EnsureMatcher(const RuleSet& rules, RuleScratch& scratch) {
   if (!scratch.matcher || &scratch.matcher->rules() != &rules) {
     scratch.matcher = std::make_unique<RuleMatcher>(rules);
   }
-  std::vector<char> active;
-  SelectPacks(rules, doc, options, scratch, active);
+}
 
-  std::vector<char> disabled(compiled.size(), 0);
+// The rules that apply to `doc`: their pack is selected and no selected site
+// pack disables them. Records the packs in doc.packs when `record` is set.
+std::vector<char> ActiveRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                              RuleScratch& scratch, bool record) {
+  const auto& packs = rules.packs();
+  const auto& compiled = rules.rules();
+  std::vector<char> active_packs;
+  SelectPacks(rules, doc, options, scratch, active_packs);
+  std::vector<char> active(compiled.size(), 0);
+  for (std::size_t r = 0; r < compiled.size(); ++r)
+    active[r] = active_packs[static_cast<std::size_t>(compiled[r].pack)];
   for (std::size_t p = 0; p < packs.size(); ++p) {
-    if (!active[p]) continue;
-    doc.packs.push_back(packs[p].id);
+    if (!active_packs[p]) continue;
+    if (record) doc.packs.push_back(packs[p].id);
     for (const std::string& id : packs[p].disable) {
       int r = rules.FindRule(id);
       if (r >= 0 &&
           !packs[static_cast<std::size_t>(compiled[static_cast<std::size_t>(r)].pack)].IsSite()) {
-        disabled[static_cast<std::size_t>(r)] = 1;
+        active[static_cast<std::size_t>(r)] = 0;
       }
     }
   }
+  return active;
+}
+
+}  // namespace
+
+void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                   RuleScratch& scratch) {
+  bool any = false;
+  for (const Block& b : doc.blocks) any = any || !b.selector_hits.empty();
+  if (!any) return;
+  EnsureMatcher(rules, scratch);
+  const std::vector<char> active = ActiveRules(rules, doc, options, scratch, false);
+  const auto& packs = rules.packs();
+  const auto& compiled = rules.rules();
+  for (Block& block : doc.blocks) {
+    if (block.verdict == Verdict::kTitle) continue;
+    Candidate best;
+    int best_depth = -1;
+    for (const SelectorHit& hit : block.selector_hits) {
+      const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(hit.rule)];
+      if (!active[static_cast<std::size_t>(hit.rule)]) continue;
+      const Pack& pack = packs[static_cast<std::size_t>(cr.pack)];
+      const bool keep = cr.rule->action == Action::kKeep;
+      // A generic drop rule whose element holds most of the article is a page
+      // that names its article wrapper like chrome ("story premium"): ignored.
+      if (!keep && !pack.IsSite() && hit.holds_article) {
+        block.notes.push_back("rule " + cr.rule->id +
+                              " vetoed: its element holds most of the article");
+        continue;
+      }
+      for (const std::string& flag : cr.rule->flags) doc.flags[flag] = true;
+      const Candidate c{pack.priority, keep, true, hit.rule};
+      // As CSS: at equal priority the innermost element's rule is the specific one.
+      const bool better =
+          best.rule < 0 || c.priority > best.priority ||
+          (c.priority == best.priority &&
+           (hit.depth > best_depth || (hit.depth == best_depth && Better(c, best))));
+      if (better) {
+        best = c;
+        best_depth = hit.depth;
+      }
+    }
+    if (best.rule < 0) continue;
+    block.priority = best.priority;
+    block.reason = compiled[static_cast<std::size_t>(best.rule)].rule->id;
+    block.verdict = best.keep ? Verdict::kKeep : Verdict::kDrop;
+    // A kept block is protected from detectors and lower-priority text rules; a
+    // dropped one stays open to the flags of text rules (ClassifyHtml).
+    block.decided = best.keep;
+  }
+}
+
+void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                RuleScratch& scratch) {
+  const auto& packs = rules.packs();
+  const auto& compiled = rules.rules();
+  EnsureMatcher(rules, scratch);
+  const std::vector<char> active = ActiveRules(rules, doc, options, scratch, true);
 
   // Every flag a loaded rule can set is reported, false until a rule fires.
   for (const std::string& flag : rules.flag_names()) doc.flags.emplace(flag, false);
@@ -170,8 +236,7 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
     scratch.matcher->MatchRules(block.text, block.features.words, scratch.rules);
     for (int r : scratch.rules) {
       const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(r)];
-      if (!active[static_cast<std::size_t>(cr.pack)] || disabled[static_cast<std::size_t>(r)])
-        continue;
+      if (!active[static_cast<std::size_t>(r)]) continue;
       const Rule& rule = *cr.rule;
       if (!ShapeMatches(rule, block)) continue;
       if (options.flags_only) {
@@ -258,6 +323,10 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
     const Candidate& c = best[static_cast<std::size_t>(b)];
     if (c.rule < 0) continue;
     Block& block = doc.blocks[static_cast<std::size_t>(b)];
+    // An earlier decision (an HTML page's keep selector) of higher priority stands.
+    if (block.decided && (block.priority > c.priority ||
+                          (block.priority == c.priority && block.verdict == Verdict::kKeep)))
+      continue;
     block.decided = true;
     block.priority = c.priority;
     block.verdict = c.keep ? Verdict::kKeep : Verdict::kDrop;

@@ -42,6 +42,17 @@ struct RuleScratch {
   std::vector<int> fingerprints;
 };
 
+// HTML input: decides the blocks that selector rules' elements hold
+// (Block::selector_hits, from html::DomRuleSet): among the rules that apply
+// (packs, `disable`), the highest priority wins, then the innermost element's
+// rule (a keep on `.footnote` inside a dropped `.sidebar`), then keep. Kept
+// blocks become decided (protected from detectors and lower-priority text
+// rules); dropped ones get the rule id as reason. A generic pack's drop rule is
+// vetoed (a note) when its element holds most of the article region. Sets the
+// flags of the rules that fire; does not record packs (ApplyRules does).
+void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
+                   RuleScratch& scratch);
+
 // Decides blocks (verdict, reason, decided, priority), sets document flags and
 // records the packs applied. Blocks with Verdict::kTitle are left alone.
 void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,

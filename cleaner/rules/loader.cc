@@ -8,6 +8,8 @@
 #include <re2/re2.h>
 #include <toml++/toml.h>
 
+#include "cleaner/html/selector.h"
+
 namespace cleaner {
 namespace {
 
@@ -18,8 +20,12 @@ const std::set<std::string_view> kPackKeys = {"id",          "description", "dom
 const std::set<std::string_view> kRuleKeys = {
     "id",         "description",     "pattern", "patterns",         "action",          "kinds",
     "min_words",  "max_words",       "zone",    "min_words_before", "min_words_after", "until",
-    "max_blocks", "range_max_words", "flags",   "example"};
-const std::set<std::string_view> kExampleKeys = {"text", "expect", "output"};
+    "max_blocks", "range_max_words", "flags",   "example",          "selector",        "selectors"};
+const std::set<std::string_view> kExampleKeys = {"text", "html", "expect", "output"};
+// Keys about a block's place in the text; a DOM rule judges an element instead.
+const std::string_view kTextOnlyKeys[] = {"kinds",           "zone",  "min_words_before",
+                                          "min_words_after", "until", "max_blocks",
+                                          "range_max_words"};
 
 // "'key' rest"; built by appending (GCC 12 warns falsely on "'" + std::string(...)).
 std::string KeyMessage(std::string_view key, std::string_view rest) {
@@ -158,11 +164,22 @@ void LoadExamples(const toml::table& rule_table, Rule& rule, TableReader& reader
     reader.CheckKeys(*t, kExampleKeys, "[[rule.example]]");
     RuleExample ex;
     ex.where = Where(file, t->source());
-    reader.String(*t, "text", ex.text, true);
+    ex.is_html = t->contains("html");
+    if (ex.is_html == t->contains("text")) {
+      reader.Error(
+          *t, "an example needs exactly one of 'text' (text rules) or 'html' (selector rules)");
+    }
+    reader.String(*t, ex.is_html ? "html" : "text", ex.text, false);
+    if (ex.is_html != rule.IsDomRule()) {
+      reader.Error(*t, rule.IsDomRule() ? "a selector rule's examples give 'html', not 'text'"
+                                        : "a pattern rule's examples give 'text', not 'html'");
+    }
     ex.has_output = reader.String(*t, "output", ex.output, false);
     bool has_expect = reader.String(*t, "expect", ex.expect, false);
     if (ex.has_output == has_expect) {
       reader.Error(*t, "an example needs exactly one of 'expect' (drop|keep) or 'output'");
+    } else if (ex.is_html && ex.has_output) {
+      reader.Error(*t, "an 'html' example takes 'expect' (drop|keep), not 'output'");
     } else if (has_expect && ex.expect != "drop" && ex.expect != "keep") {
       reader.Error(*t, "'expect' must be \"drop\" or \"keep\", not \"" + ex.expect + "\"");
     }
@@ -180,7 +197,13 @@ void LoadRule(const toml::table& t, Pack& pack, TableReader& reader, const std::
   reader.String(t, "description", rule.description, true);
   reader.Strings(t, "pattern", rule.patterns);
   reader.Strings(t, "patterns", rule.patterns);
-  if (rule.patterns.empty()) reader.Error(t, "a rule needs 'pattern' or 'patterns'");
+  reader.Strings(t, "selector", rule.selectors);
+  reader.Strings(t, "selectors", rule.selectors);
+  if (rule.patterns.empty() == rule.selectors.empty()) {
+    reader.Error(t,
+                 "a rule needs either 'pattern'/'patterns' (text) or 'selector'/'selectors' "
+                 "(HTML elements), not both");
+  }
 
   std::string action;
   if (reader.String(t, "action", action, true) && !ParseAction(action, rule.action)) {
@@ -219,6 +242,16 @@ void LoadRule(const toml::table& t, Pack& pack, TableReader& reader, const std::
       t.contains("until") || t.contains("max_blocks") || t.contains("range_max_words");
   if (range_keys && rule.action != Action::kDropRange) {
     reader.Error(t, "'until', 'max_blocks' and 'range_max_words' only apply to action drop_range");
+  }
+  if (rule.IsDomRule()) {
+    if (rule.action != Action::kDrop && rule.action != Action::kKeep) {
+      reader.Error(*t.get("action"), "a selector rule's action is drop or keep");
+    }
+    for (std::string_view key : kTextOnlyKeys) {
+      if (const toml::node* node = t.get(key)) {
+        reader.Error(*node, KeyMessage(key, " applies to text rules, not selector rules"));
+      }
+    }
   }
   reader.Strings(t, "flags", rule.flags);
   LoadExamples(t, rule, reader, file);
@@ -346,6 +379,13 @@ void ValidateRules(LoadedRules& rules) {
         rules.errors.push_back({rule.where, rule.id, "duplicate rule id"});
       }
       for (const std::string& p : rule.patterns) check_pattern(p, rule.where, rule.id, "pattern");
+      for (const std::string& sel : rule.selectors) {
+        std::string error;
+        if (!html::Selector::Parse(sel, &error)) {
+          rules.errors.push_back(
+              MakeRuleError(rule.where, rule.id, "selector '" + sel + "': " + error));
+        }
+      }
       if (!rule.until.empty()) check_pattern(rule.until, rule.where, rule.id, "until");
     }
   }

@@ -23,7 +23,8 @@ struct SourceLocation {
 };
 
 struct RuleExample {
-  std::string text;
+  std::string text;  // a block (text rules) or, in `html`, a page snippet (selector rules)
+  bool is_html = false;
   std::string expect;  // "drop" | "keep" (single block); empty when `output` is set
   std::string output;  // expected kept blocks, one per line (whole-document example)
   bool has_output = false;
@@ -33,10 +34,11 @@ struct RuleExample {
 struct Rule {
   std::string id;
   std::string description;
-  std::vector<std::string> patterns;  // RE2, any-of
+  std::vector<std::string> patterns;   // RE2, any-of (text rules)
+  std::vector<std::string> selectors;  // CSS subset, any-of (DOM rules: HTML input only)
   Action action = Action::kDrop;
   std::vector<BlockKind> kinds;  // empty: any kind
-  int min_words = 0;
+  int min_words = 0;             // text rules: the block's words; DOM rules: the element's
   int max_words = INT_MAX;
   Zone zone = Zone::kAny;
   int min_words_before = 0;        // guard: paragraph words before the block
@@ -47,6 +49,8 @@ struct Rule {
   std::vector<std::string> flags;  // document flags set when the rule fires
   std::vector<RuleExample> examples;
   SourceLocation where;
+
+  bool IsDomRule() const { return !selectors.empty(); }
 };
 
 struct Pack {
