@@ -24,8 +24,11 @@ std::string AllErrors(const std::vector<RuleError>& errors) {
 
 std::unique_ptr<RuleSet> Compile(const std::vector<std::string>& packs) {
   LoadedRules loaded;
-  for (std::size_t i = 0; i < packs.size(); ++i)
-    LoadPackText(packs[i], "p" + std::to_string(i) + ".toml", loaded);
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    std::string name("p");
+    name.append(std::to_string(i)).append(".toml");
+    LoadPackText(packs[i], name, loaded);
+  }
   ValidateRules(loaded);
   EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
   std::vector<RuleError> errors;
@@ -134,8 +137,12 @@ TEST(DomRuleSet, ElementHoldingTheArticleIsMarked) {
   for (const Block& b : doc.blocks) {
     for (const SelectorHit& h : b.selector_hits) {
       const std::string& id = rules->rules()[static_cast<std::size_t>(h.rule)].rule->id;
-      if (id == "t.story") EXPECT_TRUE(h.holds_article) << b.text;
-      if (id == "t.promo") EXPECT_FALSE(h.holds_article) << b.text;
+      if (id == "t.story") {
+        EXPECT_TRUE(h.holds_article) << b.text;
+      }
+      if (id == "t.promo") {
+        EXPECT_FALSE(h.holds_article) << b.text;
+      }
       (h.holds_article ? holding : not_holding)++;
     }
   }
@@ -195,6 +202,18 @@ TEST(DomRulesEndToEnd, SitePackDropIsTrustedAndScopedByDomain) {
   EXPECT_EQ(Clean(*rules, Page(), "https://www.x.example/a").find("council"), std::string::npos);
   EXPECT_NE(Clean(*rules, Page(), "https://other.example/a").find("council"), std::string::npos);
   EXPECT_NE(Clean(*rules, Page()).find("council"), std::string::npos);
+}
+
+TEST(DomRulesEndToEnd, PageWithoutUrlIsScopedByItsCanonicalLink) {
+  auto rules = Compile(
+      {Pack("site.x", "domains = [\"x.example\"]", DomRule("x.promo", ".extra-box", "drop"))});
+  std::string page = Page();
+  EXPECT_NE(Clean(*rules, page).find("puzzles"), std::string::npos);
+  page.replace(page.find("</head>"), 0,
+               "<link rel=\"canonical\" href=\"https://news.x.example/a\">");
+  EXPECT_EQ(Clean(*rules, page).find("puzzles"), std::string::npos);
+  EXPECT_NE(Clean(*rules, page, "https://mirror.example/a").find("puzzles"), std::string::npos)
+      << "a URL given from outside wins";
 }
 
 TEST(DomRulesEndToEnd, KeepBringsBackWhatTheContentStageDropped) {

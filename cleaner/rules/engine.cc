@@ -75,7 +75,8 @@ void SelectPacks(const RuleSet& rules, const Document& doc, const RuleRunOptions
     active[static_cast<std::size_t>(options.only_pack)] = 1;
     return;
   }
-  std::string host = HostOfUrl(doc.url);
+  // A saved HTML page names its own address (<link rel=canonical>, og:url).
+  std::string host = HostOfUrl(doc.url.empty() ? doc.metadata.canonical_url : doc.url);
   bool any_site = false;
   for (std::size_t p = 0; p < packs.size(); ++p) {
     const Pack& pack = packs[p];
