@@ -8,7 +8,10 @@
 #include <random>
 #include <string>
 
+#include "cleaner/html/dom_rules.h"
 #include "cleaner/html/html_input.h"
+#include "cleaner/rules/loader.h"
+#include "cleaner/rules/rule_set.h"
 
 namespace cleaner {
 namespace {
@@ -160,6 +163,52 @@ TEST(HtmlHostile, DeepTablesAndLists) {
   Timed items = Clean("<body><ul>" + Repeat("<li>item", 200000));  // flat: parsed
   EXPECT_LT(items.seconds, kHangGuardSeconds);
   EXPECT_TRUE(items.doc.warnings.empty());
+}
+
+// Selector rules built to backtrack (descendant chains), to read every
+// element's text (:has-text on `*`) and to match everywhere, on a page 450
+// elements deep and on one 100 000 elements wide.
+TEST(HtmlHostile, SelectorRulesOnDeepAndWidePages) {
+  LoadedRules loaded;
+  LoadPackText(R"toml([pack]
+id = "generic.hostile"
+description = "d"
+
+[[rule]]
+id = "h.chain"
+description = "d"
+selectors = ['div div div div div div p', 'section > div div > div p']
+action = "drop"
+
+[[rule]]
+id = "h.text"
+description = "d"
+selectors = ['*:has-text((?i)subscribe\\s+now)', ':not(.x) :not(.y) .b']
+action = "drop"
+)toml",
+               "hostile.toml", loaded);
+  ValidateRules(loaded);
+  ASSERT_TRUE(loaded.ok());
+  auto rules = RuleSet::Compile(std::move(loaded), nullptr);
+  ASSERT_NE(rules, nullptr);
+  auto dom = html::DomRuleSet::Compile(*rules);
+  HtmlOptions options;
+  options.dom_rules = dom.get();
+
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 450; ++i) deep += "<div class=\"b share\"><p>Subscribe now to read on.</p>";
+  Timed d = Clean(deep, options);
+  EXPECT_TRUE(d.doc.error.empty());
+  EXPECT_EQ(d.doc.blocks.size(), 450u) << "parsed, not the fallback";
+  EXPECT_LT(d.seconds, kHangGuardSeconds);
+
+  std::string wide = "<html><body>";
+  for (int i = 0; i < 100000; ++i) wide += "<div class=\"b\"><p>Subscribe now.</p></div>";
+  Timed w = Clean(wide, options);
+  EXPECT_TRUE(w.doc.error.empty());
+  EXPECT_EQ(w.doc.blocks.size(), 100000u);
+  EXPECT_FALSE(w.doc.blocks.back().selector_hits.empty());
+  EXPECT_LT(w.seconds, kHangGuardSeconds);
 }
 
 }  // namespace
