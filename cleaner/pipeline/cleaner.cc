@@ -46,7 +46,11 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
 }
 
 void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
-  ApplyDomRules(rules_, doc, {.site = options.site}, scratch_);
+  // Packs are chosen on the whole page: a fingerprint (a Substack wall) often
+  // sits outside the article region.
+  const std::vector<char> packs = SelectPacks(rules_, doc, {.site = options.site}, scratch_);
+  const RuleRunOptions run{.site = options.site, .packs = &packs};
+  ApplyDomRules(rules_, doc, run, scratch_);
   std::vector<Block> all = std::move(doc.blocks);
   std::vector<std::size_t> region;
   doc.blocks.clear();
@@ -55,7 +59,7 @@ void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
     region.push_back(i);
     doc.blocks.push_back(std::move(all[i]));
   }
-  Classify(doc, options);
+  ClassifyWith(doc, options, run);
   for (std::size_t k = 0; k < region.size(); ++k) all[region[k]] = std::move(doc.blocks[k]);
   // Flags describe the page: an AI note or a paywall box the region left out
   // still counts. Those blocks stay as the HTML stage decided.
@@ -64,7 +68,9 @@ void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
   for (Block& b : all) {
     if (b.verdict == Verdict::kDrop && !b.decided) outside.blocks.push_back(std::move(b));
   }
-  ApplyRules(rules_, outside, {.site = options.site, .flags_only = true}, scratch_);
+  RuleRunOptions flags_run = run;
+  flags_run.flags_only = true;
+  ApplyRules(rules_, outside, flags_run, scratch_);
   std::size_t next = 0;
   for (Block& b : all) {
     if (b.verdict == Verdict::kDrop && !b.decided) b = std::move(outside.blocks[next++]);
@@ -74,9 +80,13 @@ void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
 }
 
 void Cleaner::Classify(Document& doc, const CleanOptions& options) {
+  ClassifyWith(doc, options, {.site = options.site});
+}
+
+void Cleaner::ClassifyWith(Document& doc, const CleanOptions& options, const RuleRunOptions& run) {
   // HTML: the headline was found from the markup (<h1>, og:title).
   if (options.detectors && !doc.is_html) DetectTitle(doc);
-  ApplyRules(rules_, doc, {.site = options.site}, scratch_);
+  ApplyRules(rules_, doc, run, scratch_);
   if (!options.detectors) return;
   DetectRepeatedTitle(doc);
   DetectDuplicates(doc);

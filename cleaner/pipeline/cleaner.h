@@ -57,6 +57,7 @@ class Cleaner {
   // HTML: the rules and detectors see only the article region's blocks (what the
   // HTML stage kept); the blocks it dropped keep their html.* verdict.
   void ClassifyHtml(Document& doc, const CleanOptions& options);
+  void ClassifyWith(Document& doc, const CleanOptions& options, const RuleRunOptions& run);
 
  public:
  private:

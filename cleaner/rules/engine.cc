@@ -5,6 +5,12 @@
 namespace cleaner {
 namespace {
 
+void EnsureMatcher(const RuleSet& rules, RuleScratch& scratch) {
+  if (!scratch.matcher || &scratch.matcher->rules() != &rules) {
+    scratch.matcher = std::make_unique<RuleMatcher>(rules);
+  }
+}
+
 // A decision candidate for one block.
 struct Candidate {
   int priority = -1;
@@ -67,13 +73,17 @@ bool ShapeMatches(const Rule& rule, const Block& block) {
   return true;
 }
 
-void SelectPacks(const RuleSet& rules, const Document& doc, const RuleRunOptions& options,
-                 RuleScratch& scratch, std::vector<char>& active) {
+}  // namespace
+
+std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
+                              const RuleRunOptions& options, RuleScratch& scratch) {
+  EnsureMatcher(rules, scratch);
   const auto& packs = rules.packs();
-  active.assign(packs.size(), 0);
+  std::vector<char> active(packs.size(), 0);
+  if (options.packs != nullptr && options.packs->size() == packs.size()) return *options.packs;
   if (options.only_pack >= 0) {
     active[static_cast<std::size_t>(options.only_pack)] = 1;
-    return;
+    return active;
   }
   // A saved HTML page names its own address (<link rel=canonical>, og:url).
   std::string host = HostOfUrl(doc.url.empty() ? doc.metadata.canonical_url : doc.url);
@@ -91,16 +101,18 @@ void SelectPacks(const RuleSet& rules, const Document& doc, const RuleRunOptions
     }
     any_site = any_site || (pack.IsSite() && active[p]);
   }
-  // Text with no URL and no --site: a site pack applies when its fingerprint is seen.
-  if (host.empty() && options.site.empty() && !any_site) {
+  // No URL from outside and no --site: a site pack applies when its fingerprint
+  // is seen (a page's own canonical link may name a custom domain).
+  if (doc.url.empty() && options.site.empty() && !any_site) {
     for (const Block& block : doc.blocks) {
       scratch.matcher->MatchFingerprints(block.text, scratch.fingerprints);
       for (int p : scratch.fingerprints) active[static_cast<std::size_t>(p)] = 1;
     }
   }
+  return active;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::string HostOfUrl(std::string_view url) {
   std::size_t scheme = url.find("://");
@@ -138,20 +150,13 @@ bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block) 
 
 namespace {
 
-void EnsureMatcher(const RuleSet& rules, RuleScratch& scratch) {
-  if (!scratch.matcher || &scratch.matcher->rules() != &rules) {
-    scratch.matcher = std::make_unique<RuleMatcher>(rules);
-  }
-}
-
 // The rules that apply to `doc`: their pack is selected and no selected site
 // pack disables them. Records the packs in doc.packs when `record` is set.
 std::vector<char> ActiveRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
                               RuleScratch& scratch, bool record) {
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
-  std::vector<char> active_packs;
-  SelectPacks(rules, doc, options, scratch, active_packs);
+  const std::vector<char> active_packs = SelectPacks(rules, doc, options, scratch);
   std::vector<char> active(compiled.size(), 0);
   for (std::size_t r = 0; r < compiled.size(); ++r)
     active[r] = active_packs[static_cast<std::size_t>(compiled[r].pack)];

@@ -22,6 +22,9 @@ struct RuleRunOptions {
   // not): for blocks another stage already dropped, such as an HTML page's AI
   // note or paywall box outside the article region. No verdict changes.
   bool flags_only = false;
+  // Packs chosen beforehand (SelectPacks), e.g. on a whole HTML page when the
+  // rules then run on its article region only; null: chosen here.
+  const std::vector<char>* packs = nullptr;
 };
 
 // The host of a URL, lowercased, without port or credentials ("" if none).
@@ -52,6 +55,13 @@ struct RuleScratch {
 // flags of the rules that fire; does not record packs (ApplyRules does).
 void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
                    RuleScratch& scratch);
+
+// Which packs apply to `doc`, one flag per RuleSet::packs(): generic ones always;
+// a site pack by --site, by the host of doc.url (else of the page's canonical
+// link) or, with no URL from outside and no domain match, by a fingerprint seen
+// in doc's blocks.
+std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
+                              const RuleRunOptions& options, RuleScratch& scratch);
 
 // Decides blocks (verdict, reason, decided, priority), sets document flags and
 // records the packs applied. Blocks with Verdict::kTitle are left alone.
