@@ -31,10 +31,13 @@ int RulesCheck(const std::string& dir) {
   LoadedRules loaded = LoadRulesDir(dir);
   for (const RuleError& w : loaded.warnings) std::cout << "warning: " << w.ToString() << "\n";
   for (const RuleError& e : loaded.errors) std::cout << "error: " << e.ToString() << "\n";
-  std::size_t rules = 0;
-  for (const Pack& p : loaded.packs) rules += p.rules.size();
-  std::cout << dir << ": " << loaded.packs.size() << " packs, " << rules << " rules, "
-            << loaded.errors.size() << " errors, " << loaded.warnings.size() << " warnings\n";
+  std::size_t rules = 0, selector_rules = 0;
+  for (const Pack& p : loaded.packs) {
+    rules += p.rules.size();
+    for (const Rule& r : p.rules) selector_rules += r.IsDomRule();
+  }
+  std::cout << dir << ": " << loaded.packs.size() << " packs, " << rules << " rules ("
+            << selector_rules << " selector rules), " << loaded.errors.size() << " errors, " << loaded.warnings.size() << " warnings\n";
   return loaded.ok() ? kExitOk : kExitUsage;
 }
 
