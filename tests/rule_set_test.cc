@@ -155,6 +155,35 @@ TEST(RuleSet, MatcherAgreesWithSharedSet) {
   }
 }
 
+// The first matcher alive uses the shared sets, later ones their own copies:
+// both answer alike, with word counts that pick different sets.
+TEST(RuleSet, SecondMatcherAgreesWithFirst) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  for (int round = 0; round < 2; ++round) {
+    RuleMatcher first(*set);
+    RuleMatcher second(*set);
+    for (const std::string text : {"Share this", "share on x, subscribe", "Advertisement"}) {
+      for (int words : {0, 2, 13, 41, 60}) {
+        std::vector<int> a, b;
+        first.MatchRules(text, words, a);
+        second.MatchRules(text, words, b);
+        EXPECT_EQ(a, b) << text << " " << words;
+      }
+    }
+  }
+}
+
+TEST(RuleSet, PatternStartsAnchored) {
+  EXPECT_TRUE(PatternStartsAnchored("^a"));
+  EXPECT_TRUE(PatternStartsAnchored("(?i)^\\s*(a|b)$"));
+  EXPECT_TRUE(PatternStartsAnchored("(?i)^a|^b"));
+  EXPECT_TRUE(PatternStartsAnchored("^[|]a|^b"));
+  EXPECT_FALSE(PatternStartsAnchored("(?i)^a|b"));
+  EXPECT_FALSE(PatternStartsAnchored("a^"));
+  EXPECT_FALSE(PatternStartsAnchored("(?i:^a)"));
+}
+
 TEST(RuleSet, EmptyRuleSet) {
   LoadedRules loaded;
   LoadPackText("[pack]\nid = \"empty\"\ndescription = \"d\"\n", "e.toml", loaded);

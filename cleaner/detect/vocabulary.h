@@ -3,10 +3,13 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "cleaner/segment/ascii_bytes.h"
 
 namespace cleaner {
 
@@ -62,6 +65,18 @@ void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit
     if (*p < 0x80) {
       // A run of ASCII letters and digits at once; c | 0x20 lowercases them.
       const auto* run = p;
+      // Eight bytes at a time while they are all ASCII letters or digits.
+      while (end - p >= 8) {
+        const std::uint64_t x = ascii::Load8(p);
+        if (ascii::NonAscii(x)) break;
+        const std::uint64_t stop =
+            ~(ascii::Letters(x) | ascii::InRange(x, '0', '9')) & ascii::kHigh;
+        if (stop != 0) {
+          p += ascii::First(stop);
+          break;
+        }
+        p += 8;
+      }
       while (p < end && IsAsciiAlnum(*p)) ++p;
       if (p == run) {
         ++p;

@@ -44,9 +44,9 @@ void SortUnique(std::vector<int>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// Whether the pattern can only match at the start of the text: after leading
-// flag groups such as "(?i)" it starts with '^' and has no '|' outside groups.
-bool StartsAnchored(std::string_view pattern) {
+}  // namespace
+
+bool PatternStartsAnchored(std::string_view pattern) {
   std::size_t i = 0;
   while (pattern.substr(i, 2) == "(?") {
     std::size_t close = pattern.find(')', i);
@@ -72,13 +72,12 @@ bool StartsAnchored(std::string_view pattern) {
     } else if (c == ')') {
       --depth;
     } else if (c == '|' && depth == 0) {
-      return false;
+      // "^a|^b": anchored when every alternative is.
+      if (i + 1 >= pattern.size() || pattern[i + 1] != '^') return false;
     }
   }
   return true;
 }
-
-}  // namespace
 
 RE2::Options RulePatternOptions() {
   RE2::Options options;
@@ -88,27 +87,74 @@ RE2::Options RulePatternOptions() {
 
 namespace {
 
-constexpr std::size_t kGroups = 4;
-// Rules for blocks of at most this many words (labels, bylines, buttons) go to the
-// short sets, which long blocks skip.
-constexpr int kShortRuleWords = 12;
+constexpr std::size_t kGroups = 5;
+// Anchored patterns go to three sets by their rules' max_words, so a block only
+// meets the rules that take blocks of its size: labels and buttons (<= kBand0),
+// bylines and datelines (<= kBand1), notes and paragraphs-sized rules (longer).
+constexpr int kBand0 = 12;
+constexpr int kBand1 = 40;
+// Unanchored patterns scan every byte of a block, so each block meets them in
+// one set only: blocks up to this many words in one with all of them, longer
+// blocks in one with just the few rules that take such long blocks. (The few
+// unanchored patterns compile in about a millisecond, so the copies are cheap.)
+constexpr int kUnanchoredTier = 50;
 
-void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
-                const SourceLocation& where, int owner, int max_words) {
-  const std::size_t kind = StartsAnchored(pattern) ? 0 : 1;
-  PatternGroup& group = groups[kind + (max_words <= kShortRuleWords ? 0 : 2)];
+// Whether an anchored pattern starts with an unbounded run ("^[^|]+ \\| ",
+// "^[^.!?]*"): its DFA thread lives through most blocks, as an unanchored one's,
+// and in an anchored set it would keep the whole set scanning; it goes with
+// the unanchored ones, which scan every byte anyway.
+bool ScansFromStart(std::string_view pattern) {
+  for (std::size_t at = pattern.find('^'); at != std::string_view::npos;
+       at = pattern.find("|^", at + 1)) {
+    std::string_view rest = pattern.substr(pattern[at] == '^' ? at + 1 : at + 2);
+    for (std::string_view skip : {"\\s*", "\\s+", "(", "(", "("}) {
+      if (rest.starts_with(skip)) rest.remove_prefix(skip.size());
+    }
+    std::size_t end = 0;
+    if (rest.starts_with("[^")) {
+      end = rest.find(']', 2);
+      if (end == std::string_view::npos) continue;
+      ++end;
+    } else if (rest.starts_with(".")) {
+      end = 1;
+    } else {
+      continue;
+    }
+    if (end < rest.size() && (rest[end] == '*' || rest[end] == '+')) return true;
+  }
+  return false;
+}
+
+void Add(PatternGroup& group, const std::string& pattern, const SourceLocation& where, int owner,
+         int max_words) {
   group.sources.emplace_back(pattern, where);
   group.owner.push_back(owner);
   group.max_words = std::max(group.max_words, max_words);
 }
 
-// Runs both groups (their own sets, else the shared ones) over `text`.
+// Groups: 0-2 anchored by band of max_words, 3 unanchored for blocks up to
+// kUnanchoredTier words, 4 unanchored for longer blocks.
+void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
+                const SourceLocation& where, int owner, int max_words) {
+  if (PatternStartsAnchored(pattern) && !ScansFromStart(pattern)) {
+    Add(groups[max_words <= kBand0   ? 0
+               : max_words <= kBand1 ? 1
+                                     : 2],
+        pattern, where, owner, max_words);
+    return;
+  }
+  Add(groups[3], pattern, where, owner, std::min(max_words, kUnanchoredTier));
+  if (max_words > kUnanchoredTier) Add(groups[4], pattern, where, owner, max_words);
+}
+
+// Runs the groups a block of `words` words meets (their own sets, else the
+// shared ones) over `text`; `words` 0 (unknown) meets them all.
 void MatchGroups(const PatternGroup (&groups)[kGroups],
                  const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
                  std::vector<int>& hits, std::vector<int>& out) {
   out.clear();
   for (std::size_t g = 0; g < kGroups; ++g) {
-    if (words > groups[g].max_words) continue;
+    if (words > groups[g].max_words || (g == 4 && words != 0 && words <= kUnanchoredTier)) continue;
     const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : groups[g].set.get();
     SetMatch(set, groups[g].owner, text, hits, out);
   }
@@ -121,7 +167,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(rules.packs);
   for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
-    groups[0].anchor = groups[2].anchor = RE2::ANCHOR_START;
+    groups[0].anchor = groups[1].anchor = groups[2].anchor = RE2::ANCHOR_START;
   }
   for (std::size_t p = 0; p < set->packs_.size(); ++p) {
     const Pack& pack = set->packs_[p];
@@ -166,13 +212,22 @@ void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch
 }
 
 // The sources compiled once already, so building the copies cannot fail short of
-// memory; a copy that fails anyway falls back to the shared set.
+// memory; a copy that fails anyway falls back to the shared set. The first
+// matcher uses the shared sets themselves: a single-threaded run compiles once.
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
   static_assert(RuleSet::kGroups == kGroups);
+  if (!rules.shared_in_use_.exchange(true)) {
+    uses_shared_ = true;
+    return;
+  }
   for (std::size_t g = 0; g < kGroups; ++g) {
     rule_sets_[g] = BuildSet(rules.rule_groups_[g], nullptr);
     fingerprint_sets_[g] = BuildSet(rules.fingerprint_groups_[g], nullptr);
   }
+}
+
+RuleMatcher::~RuleMatcher() {
+  if (uses_shared_) rules_->shared_in_use_.store(false);
 }
 
 void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>& out) {

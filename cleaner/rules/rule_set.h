@@ -3,6 +3,7 @@
 // shared by every thread; each thread matches through its own RuleMatcher.
 #pragma once
 
+#include <atomic>
 #include <climits>
 #include <memory>
 #include <string>
@@ -59,14 +60,17 @@ class RuleSet {
  private:
   friend class RuleMatcher;
   RuleSet() = default;
-  // Rule patterns in two sets. Anchored ones ('^' first, no top-level '|': nearly
-  // all chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first
-  // byte no pattern can take instead of scanning the whole block; the rest scan.
-  // Each kind is split again by the rules' max_words: prose-length blocks (the
-  // most bytes) only meet the few rules that accept long blocks, in a smaller set.
-  static constexpr std::size_t kGroups = 4;  // {anchored, unanchored} x {short, long}
+  // Anchored patterns ('^' first in every top-level alternative: nearly all
+  // chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first byte
+  // no pattern can take instead of scanning the whole block; they are split by
+  // the rules' max_words so prose-length blocks skip the label rules. The few
+  // unanchored ones scan every byte: each block meets them in one set only, the
+  // one for its length (rule_set.cc).
+  static constexpr std::size_t kGroups = 5;  // anchored x {short, long}, unanchored x 2 tiers
   PatternGroup rule_groups_[kGroups];
   PatternGroup fingerprint_groups_[kGroups];
+  // Whether a RuleMatcher matches through the shared sets above (one may).
+  mutable std::atomic<bool> shared_in_use_{false};
   std::vector<Pack> packs_;
   std::vector<CompiledRule> rules_;
   std::vector<std::string> flag_names_;
@@ -74,10 +78,14 @@ class RuleSet {
 
 // One thread's own compiled copy of a RuleSet's patterns. RE2::Set guards its
 // DFA cache with a lock, so threads sharing one set barely scale (1.05x on two
-// cores in research/perf.md), while copies do (1.86x). Not thread-safe itself.
+// cores in research/perf.md), while copies do (1.86x). The first matcher alive
+// uses the RuleSet's own sets instead of compiling a copy. Not thread-safe itself.
 class RuleMatcher {
  public:
   explicit RuleMatcher(const RuleSet& rules);
+  ~RuleMatcher();
+  RuleMatcher(const RuleMatcher&) = delete;
+  RuleMatcher& operator=(const RuleMatcher&) = delete;
   const RuleSet& rules() const { return *rules_; }
   // As RuleSet::MatchRules / MatchFingerprints.
   void MatchRules(std::string_view text, int words, std::vector<int>& out);
@@ -85,6 +93,7 @@ class RuleMatcher {
 
  private:
   const RuleSet* rules_;
+  bool uses_shared_ = false;  // no copies: the RuleSet's own sets
   std::unique_ptr<RE2::Set> rule_sets_[RuleSet::kGroups];
   std::unique_ptr<RE2::Set> fingerprint_sets_[RuleSet::kGroups];
   std::vector<int> hits_;
@@ -92,5 +101,9 @@ class RuleMatcher {
 
 // RE2 options every rule pattern is compiled with.
 RE2::Options RulePatternOptions();
+
+// Whether the pattern can only match at the start of the text: after leading
+// flag groups such as "(?i)" it starts with '^' and has no '|' outside groups.
+bool PatternStartsAnchored(std::string_view pattern);
 
 }  // namespace cleaner

@@ -4,6 +4,7 @@
 # RSS, and the bare-Gumbo baseline on the same HTML files in the same run.
 #
 #   tests/bench/run.sh [--big]     (from the project root, after a Release build)
+#   BUILD_DIR=build-speed COPIES=40 tests/bench/run.sh   (another build, more copies)
 #
 # --big also streams a ~2 GB JSONL file (the dev pages repeated) through
 # `cleaner --input-format jsonl` and reports its peak RSS.
@@ -12,10 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=${CLEANER_BENCH_DATA:-../shared/bench/scrapinghub-dev}
-cli=${CLEANER:-build/cleaner}
-baseline=build/tests/bench/gumbo_baseline
+build=${BUILD_DIR:-build}
+cli=${CLEANER:-$build/cleaner}
+baseline=$build/tests/bench/gumbo_baseline
 copies=${COPIES:-20}
-[ -x "$cli" ] && [ -x "$baseline" ] || { echo "build first (cmake --build build)"; exit 2; }
+[ -x "$cli" ] && [ -x "$baseline" ] || { echo "build first (cmake --build $build)"; exit 2; }
 [ -d "$data" ] || { echo "no bench data at $data (set CLEANER_BENCH_DATA)"; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
