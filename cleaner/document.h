@@ -56,10 +56,11 @@ struct Block {
   std::vector<std::string> notes;  // vetoed rules and other remarks for --explain
 
   // HTML input only (empty / zero for text input).
-  std::string dom_path;                    // e.g. "body>div#main.article>p": tags, #id, .classes
-  int heading_level = 0;                   // 1..6 for <h1>..<h6>
-  float link_density = 0;                  // share of the block's characters inside <a>
-  std::uint8_t markup = 0;                 // MarkupBit flags: where the block sits in the markup
+  std::string dom_path;     // e.g. "body>div#main.article>p": tags, #id, .classes
+  int heading_level = 0;    // 1..6 for <h1>..<h6>
+  float link_density = 0;   // share of the block's characters inside <a>
+  std::uint8_t markup = 0;  // MarkupBit flags: where the block sits in the markup
+  std::string markdown;     // text with inline Markdown (emphasis, code, links); empty: none
   std::vector<SelectorHit> selector_hits;  // DOM rules matched on an element holding it
 };
 

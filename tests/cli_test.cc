@@ -426,6 +426,21 @@ TEST_F(Cli, MarkdownKeepsHeadingsAndLists) {
       << r.out;
 }
 
+TEST_F(Cli, MarkdownEmphasisAndLinksResolvedAgainstUrl) {
+  WriteFile(dir_ / "page.html",
+            HtmlPage("<em>caf\xC3\xA9</em> on <a href=\"../squares/main.html\">Main Square</a>"));
+  CliRun r = Cleaner("--format markdown --url https://paper.example/news/2025/vote.html " +
+                     (dir_ / "page.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("at a *caf\xC3\xA9* on "
+                       "[Main Square](https://paper.example/news/squares/main.html) near"),
+            std::string::npos)
+      << r.out;
+  CliRun text =
+      Cleaner("--url https://paper.example/news/2025/vote.html " + (dir_ / "page.html").string());
+  EXPECT_NE(text.out.find("at a caf\xC3\xA9 on Main Square near"), std::string::npos) << text.out;
+}
+
 TEST_F(Cli, CharsetOptionDecodesALegacyPage) {
   WriteFile(dir_ / "latin1.html", HtmlPage("caf\xE9"));  // ISO-8859-1 bytes, no declaration
   CliRun r = Cleaner("--charset iso-8859-1 " + (dir_ / "latin1.html").string());

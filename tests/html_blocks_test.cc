@@ -172,3 +172,88 @@ TEST(HtmlClassTokens, ArticleBodyTokenOutweighsOtherTokensOnly) {
 
 }  // namespace
 }  // namespace cleaner::html
+
+namespace cleaner::html {
+namespace {
+
+// The Markdown twin of each block (its text when the block has no inline markup).
+std::vector<std::string> Markdown(const std::string& html, std::string_view base = {}) {
+  GumboDocument gumbo;
+  EXPECT_TRUE(gumbo.Parse(html, 100));
+  DomTree tree;
+  WalkDom(gumbo.root(), tree, base);
+  std::vector<std::string> out;
+  for (const DomBlock& b : tree.blocks) out.push_back(b.markdown.empty() ? b.text : b.markdown);
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(HtmlMarkdown, EmphasisStrongAndCode) {
+  EXPECT_EQ(Markdown("<p>a <em>b</em> <i>c</i> <strong>d</strong> <b>e</b> <code>f_g*</code></p>"),
+            (Lines{"a *b* *c* **d** **e** `f_g*`"}));
+  EXPECT_EQ(Markdown("<p><b>bold <i>both</i></b>.</p>"), (Lines{"**bold *both***."}));
+  EXPECT_EQ(Markdown("<p><b>a <b>b</b></b></p>"), (Lines{"**a b**"})) << "no '****'";
+  EXPECT_EQ(Markdown("<p><code>x <em>y</em></code></p>"), (Lines{"`x y`"}))
+      << "nothing is markup inside code";
+}
+
+TEST(HtmlMarkdown, WhiteSpaceStaysOutsideTheMarkers) {
+  EXPECT_EQ(Markdown("<p>one<em> two </em>three</p>"), (Lines{"one *two* three"}));
+  EXPECT_EQ(Markdown("<p>one <em> </em>two<em></em>.</p>"), (Lines{"one two."}))
+      << "empty spans emit nothing";
+}
+
+TEST(HtmlMarkdown, TextIsUnchangedAndPlainBlocksHaveNoTwin) {
+  GumboDocument gumbo;
+  ASSERT_TRUE(gumbo.Parse("<p>a <em>b</em> [c]</p><p>plain [d] *e*</p>", 100));
+  DomTree tree;
+  WalkDom(gumbo.root(), tree);
+  ASSERT_EQ(tree.blocks.size(), 2u);
+  EXPECT_EQ(tree.blocks[0].text, "a b [c]");
+  EXPECT_EQ(tree.blocks[0].markdown, "a *b* \\[c\\]");
+  EXPECT_EQ(tree.blocks[1].text, "plain [d] *e*");
+  EXPECT_TRUE(tree.blocks[1].markdown.empty());
+}
+
+TEST(HtmlMarkdown, SpansCrossingBlocksCloseAndReopen) {
+  EXPECT_EQ(Markdown("<p><i>line one<br>line two</i> after</p>"),
+            (Lines{"*line one*", "*line two* after"}));
+}
+
+TEST(HtmlMarkdown, Links) {
+  EXPECT_EQ(Markdown("<p>see <a href=\"https://x.example/a\">this</a></p>"),
+            (Lines{"see [this](https://x.example/a)"}));
+  EXPECT_EQ(Markdown("<p><a href=\"/a b\">rel</a></p>", "https://x.example/d/p.html"),
+            (Lines{"[rel](https://x.example/a%20b)"}));
+  EXPECT_EQ(Markdown("<p><a href=\"javascript:go()\">js</a> <a href=\"#top\">top</a> "
+                     "<a>none</a></p>"),
+            (Lines{"js top none"}));
+  EXPECT_EQ(Markdown("<p><a href=\"/x\"><b>bold</b> link</a></p>"), (Lines{"[**bold** link](/x)"}));
+}
+
+TEST(LinkTarget, ResolvesAgainstTheBase) {
+  const std::string_view base = "https://x.example/news/2025/story.html?id=1#c";
+  EXPECT_EQ(LinkTarget("https://y.example/z", base), "https://y.example/z");
+  EXPECT_EQ(LinkTarget("mailto:a@x.example", base), "mailto:a@x.example");
+  EXPECT_EQ(LinkTarget("//cdn.example/f", base), "https://cdn.example/f");
+  EXPECT_EQ(LinkTarget("/root?q=1", base), "https://x.example/root?q=1");
+  EXPECT_EQ(LinkTarget("other.html", base), "https://x.example/news/2025/other.html");
+  EXPECT_EQ(LinkTarget("../../up/./a.html#s", base), "https://x.example/up/a.html#s");
+  EXPECT_EQ(LinkTarget("../../../../too-far", base), "https://x.example/too-far");
+  EXPECT_EQ(LinkTarget("rel/a", "https://x.example"), "https://x.example/rel/a");
+  EXPECT_EQ(LinkTarget("rel/a", ""), "rel/a");
+  EXPECT_EQ(LinkTarget("  a (b) c ", ""), "a%20%28b%29%20c");
+  EXPECT_EQ(LinkTarget("JavaScript:alert(1)", base), "");
+  EXPECT_EQ(LinkTarget("data:text/html,x", base), "");
+  EXPECT_EQ(LinkTarget("#frag", base), "");
+  EXPECT_EQ(LinkTarget("", base), "");
+}
+
+TEST(EscapeMarkdown, SyntaxCharacters) {
+  EXPECT_EQ(EscapeMarkdown("a*b [c] `d` \\e _f_ snake_case"),
+            "a\\*b \\[c\\] \\`d\\` \\\\e \\_f\\_ snake_case");
+}
+
+}  // namespace
+}  // namespace cleaner::html

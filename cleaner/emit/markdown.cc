@@ -91,6 +91,10 @@ std::string MarkdownText(const Document& doc) {
   for (const Block& b : doc.blocks) {
     if (b.verdict == Verdict::kKeep) kept.push_back(&b);
   }
+  // Inline emphasis, code and links where the HTML walk found them.
+  auto body = [](const Block* b) -> const std::string& {
+    return b->markdown.empty() ? b->text : b->markdown;
+  };
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const Block& b = *kept[i];
     if (b.markup & kMarkupTableRow) {
@@ -98,7 +102,7 @@ std::string MarkdownText(const Document& doc) {
       std::string table;
       std::size_t j = i;
       if (b.markup & kMarkupTableHeader) {
-        table = TableRow(b.text);
+        table = TableRow(body(&b));
         table += '\n';
         table += TableRule(b.text);
         ++j;
@@ -107,7 +111,7 @@ std::string MarkdownText(const Document& doc) {
       }
       while (j < kept.size() && (kept[j]->markup & kMarkupTableRow)) {
         table += '\n';
-        table += TableRow(kept[j]->text);
+        table += TableRow(body(kept[j]));
         ++j;
       }
       parts.push_back({std::move(table), false});
@@ -121,9 +125,9 @@ std::string MarkdownText(const Document& doc) {
     if (b.markup & kMarkupPreformatted) {
       text.append("```\n").append(b.text).append("\n```");
     } else if (b.heading_level > 0) {
-      text.append(static_cast<std::size_t>(b.heading_level), '#').append(" ").append(b.text);
+      text.append(static_cast<std::size_t>(b.heading_level), '#').append(" ").append(body(&b));
     } else {
-      text.append(ListItemOrParagraph(b.text));
+      text.append(ListItemOrParagraph(body(&b)));
     }
     parts.push_back({std::move(text), item && previous_item});
     previous_item = item;

@@ -116,9 +116,37 @@ std::uint32_t RoleSignals(std::string_view role, const char*& chrome) {
   return 0;
 }
 
+// Inline elements that become Markdown markers.
+struct InlineStyle {
+  const char* open;
+  const char* close;
+  bool code;
+};
+
+const InlineStyle* StyleOf(GumboTag tag) {
+  static constexpr InlineStyle kEm{"*", "*", false};
+  static constexpr InlineStyle kStrong{"**", "**", false};
+  static constexpr InlineStyle kCode{"`", "`", true};
+  switch (tag) {
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_I:
+      return &kEm;
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_B:
+      return &kStrong;
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_TT:
+      return &kCode;
+    default:
+      return nullptr;
+  }
+}
+
 class Walker {
  public:
-  explicit Walker(DomTree& out) : out_(out) {}
+  Walker(DomTree& out, std::string_view base_url) : out_(out), base_url_(base_url) {}
 
   void Run(const GumboNode* root) {
     out_.nodes.clear();
@@ -157,6 +185,15 @@ class Walker {
   }
 
  private:
+  struct Span {
+    int dom = -1;            // the inline element
+    const char* open = "";   // "*", "**", "`", "["
+    const char* close = "";  // (links close with "](href)")
+    std::string href;        // links only
+    bool code = false;       // contents are literal
+    bool opened = false;     // the marker is in cur_md_
+  };
+
   struct Frame {
     const GumboNode* node;
     unsigned next;
@@ -299,7 +336,45 @@ class Walker {
       f.inline_chrome = parent->inline_chrome ? parent->inline_chrome : dn.chrome;
     }
     if (tag == GUMBO_TAG_LI) StartListItem(f, index);
+    if (!block && !f.pre && !InCode()) PushSpan(node, tag, index);
     stack_.push_back(f);
+  }
+
+  bool InCode() const { return !spans_.empty() && spans_.back().code; }
+
+  void PushSpan(const GumboNode* node, GumboTag tag, int index) {
+    Span span;
+    span.dom = index;
+    if (tag == GUMBO_TAG_A) {
+      const char* href = AttrOf(node, "href");
+      if (href == nullptr) return;
+      span.href = LinkTarget(href, base_url_);
+      if (span.href.empty()) return;
+      span.open = "[";
+    } else if (const InlineStyle* style = StyleOf(tag)) {
+      // <b> inside <b> says nothing new, and "****" would not render.
+      for (const Span& s : spans_) {
+        if (s.close == style->close) return;
+      }
+      span.open = style->open;
+      span.close = style->close;
+      span.code = style->code;
+    } else {
+      return;
+    }
+    spans_.push_back(std::move(span));
+  }
+
+  void CloseSpan(Span& span) {
+    if (!span.opened) return;
+    if (span.href.empty()) {
+      cur_md_ += span.close;
+    } else {
+      cur_md_ += "](";
+      cur_md_ += span.href;
+      cur_md_ += ')';
+    }
+    span.opened = false;
   }
 
   void StartListItem(const Frame& f, int index) {
@@ -327,6 +402,10 @@ class Walker {
   void Leave() {
     const Frame f = stack_.back();
     stack_.pop_back();
+    if (!spans_.empty() && spans_.back().dom == f.dom) {
+      CloseSpan(spans_.back());
+      spans_.pop_back();
+    }
     if (f.block) Flush();
     if (bullet_owner_ == f.dom) bullet_owner_ = -1;  // an empty item: no bullet left over
     out_.nodes[static_cast<std::size_t>(f.dom)].end_block = static_cast<int>(out_.blocks.size());
@@ -351,12 +430,15 @@ class Walker {
     if (cur_owner_ < 0) {
       StartBlock(f);  // the first text of a block (cur_ may hold a list bullet)
     } else if (pending_sep_ || pending_space_) {
-      cur_ += pending_sep_ ? kCellSeparator : " ";
+      const std::string_view gap = pending_sep_ ? kCellSeparator : " ";
+      cur_ += gap;
+      if (md_used_) cur_md_ += gap;
       // The space counts as a character; as a link's only between two link runs.
       ++cur_chars_;
       if (f.link && last_run_link_) ++cur_link_chars_;
     }
     pending_space_ = pending_sep_ = false;
+    AppendMarkdown(run, f);
     cur_.append(run);
     last_run_link_ = f.link;
     int chars = 0;
@@ -367,6 +449,29 @@ class Walker {
       cur_flagged_chars_ += chars;
       cur_flagged_signals_ |= f.inline_signals;
       if (!cur_flagged_chrome_) cur_flagged_chrome_ = f.inline_chrome;
+    }
+  }
+
+  // The Markdown twin of cur_ is only built once a block has inline markup:
+  // then what came before is escaped into it, and it follows cur_ from there.
+  void AppendMarkdown(std::string_view run, const Frame& f) {
+    if (f.pre) return;
+    bool opening = false;
+    for (const Span& s : spans_) opening = opening || !s.opened;
+    if (opening && !md_used_) {
+      cur_md_ = EscapeMarkdown(cur_);
+      md_used_ = true;
+    }
+    if (!md_used_) return;
+    for (Span& s : spans_) {
+      if (s.opened) continue;
+      cur_md_ += s.open;
+      s.opened = true;
+    }
+    if (InCode()) {
+      cur_md_ += run;
+    } else {
+      cur_md_ += EscapeMarkdown(run);
     }
   }
 
@@ -413,8 +518,15 @@ class Walker {
         b.inline_signals = cur_flagged_signals_;
         b.inline_chrome = cur_flagged_chrome_;
       }
+      if (md_used_) {
+        for (auto s = spans_.rbegin(); s != spans_.rend(); ++s) CloseSpan(*s);
+        b.markdown = std::move(cur_md_);
+      }
       out_.blocks.push_back(std::move(b));
     }
+    for (Span& s : spans_) s.opened = false;  // reopened in the next block
+    cur_md_.clear();
+    md_used_ = false;
     cur_.clear();
     cur_owner_ = -1;
     cur_chars_ = 0;
@@ -422,7 +534,11 @@ class Walker {
   }
 
   DomTree& out_;
+  std::string_view base_url_;
   std::vector<Frame> stack_;
+  std::vector<Span> spans_;  // open inline elements, outermost first
+  std::string cur_md_;
+  bool md_used_ = false;
   std::string cur_;
   int cur_owner_ = -1;
   int cur_heading_ = 0;
@@ -476,7 +592,113 @@ std::string_view TagName(const GumboNode* node) {
   return std::string_view(piece.data, piece.length);
 }
 
-void WalkDom(const GumboNode* root, DomTree& out) { Walker(out).Run(root); }
+void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url) {
+  Walker(out, base_url).Run(root);
+}
+
+std::string EscapeMarkdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // "snake_case": an underscore inside a word cannot emphasize (CommonMark).
+    const bool inner_underscore =
+        c == '_' && i > 0 && i + 1 < text.size() && alnum(text[i - 1]) && alnum(text[i + 1]);
+    if ((c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') &&
+        !inner_underscore)
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+// "/a/b/../c/./d?q" -> "/a/c/d?q" (RFC 3986 5.2.4, on the path before ? or #).
+std::string RemoveDotSegments(std::string_view target) {
+  const std::size_t end = std::min(target.find_first_of("?#"), target.size());
+  std::vector<std::string_view> kept;
+  std::string_view path = target.substr(0, end);
+  std::size_t start = 1;  // after the leading '/'
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    const std::string_view segment = path.substr(start, slash - start);
+    const bool last = slash == path.size();
+    if (segment == "..") {
+      if (!kept.empty()) kept.pop_back();
+      if (last) kept.emplace_back();  // "/a/.." -> "/"
+    } else if (segment == ".") {
+      if (last) kept.emplace_back();
+    } else {
+      kept.push_back(segment);
+    }
+    start = slash + 1;
+  }
+  std::string out;
+  for (std::string_view segment : kept) {
+    out += '/';
+    out += segment;
+  }
+  if (out.empty()) out += '/';
+  out += target.substr(end);
+  return out;
+}
+
+}  // namespace
+
+std::string LinkTarget(std::string_view href, std::string_view base_url) {
+  while (!href.empty() && IsHtmlSpace(href.front())) href.remove_prefix(1);
+  while (!href.empty() && IsHtmlSpace(href.back())) href.remove_suffix(1);
+  if (href.empty() || href.front() == '#') return {};
+  std::string resolved;
+  const std::size_t colon = href.find(':');
+  const std::size_t first_special = href.find_first_of("/?#");
+  const bool has_scheme = colon != std::string_view::npos && colon > 0 && colon < first_special;
+  if (has_scheme) {
+    const std::string_view scheme = href.substr(0, colon);
+    if (EqualsLower(scheme, "javascript") || EqualsLower(scheme, "data") ||
+        EqualsLower(scheme, "vbscript"))
+      return {};
+    resolved = href;
+  } else {
+    const std::size_t base_scheme = base_url.find("://");
+    if (base_scheme == std::string_view::npos) {
+      resolved = href;  // no base: relative as the page wrote it
+    } else if (href.starts_with("//")) {
+      resolved.assign(base_url.substr(0, base_scheme + 1)).append(href);
+    } else {
+      const std::size_t path = base_url.find_first_of("/?#", base_scheme + 3);
+      const std::string_view origin = base_url.substr(0, path);
+      if (href.front() == '/') {
+        resolved.assign(origin).append(href);
+      } else {
+        std::string_view dir = path == std::string_view::npos ? "/" : base_url.substr(path);
+        dir = dir.substr(0, dir.find_first_of("?#"));
+        dir = dir.substr(0, dir.rfind('/') + 1);
+        if (dir.empty()) dir = "/";
+        resolved.assign(origin).append(RemoveDotSegments(std::string(dir).append(href)));
+      }
+    }
+  }
+  std::string out;
+  out.reserve(resolved.size());
+  for (char c : resolved) {
+    if (c == ' ') {
+      out += "%20";
+    } else if (c == '(') {
+      out += "%28";
+    } else if (c == ')') {
+      out += "%29";
+    } else if (c != '\n' && c != '\r' && c != '\t') {
+      out += c;
+    }
+  }
+  return out;
+}
 
 std::string DomPath(const DomTree& tree, int node) {
   constexpr int kMaxLevels = 8;

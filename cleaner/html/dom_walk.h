@@ -13,7 +13,10 @@
 //   - a table row of plain cells is one block, cells joined by " | "; a cell
 //     holding block-level content (layout tables) gives blocks of its own;
 //   - list items start with "• " (or "N. " in an <ol>), as text mode's
-//     ClassifyKind expects of list items; <pre> keeps its lines and indentation.
+//     ClassifyKind expects of list items; <pre> keeps its lines and indentation;
+//   - inline <em>/<i>, <strong>/<b>, <code>/<kbd>/<samp> and <a href> become
+//     Markdown in DomBlock::markdown only (markers hug the text: white space
+//     stays outside; a span crossing a block boundary is closed and reopened).
 // Which blocks make the article is decided later (content.h).
 #pragma once
 
@@ -54,8 +57,11 @@ struct DomNode {
 
 struct DomBlock {
   std::string text;  // white space collapsed and trimmed; "• " / "N. " prefix on list items
-  int node = 0;      // owner: innermost block-level element
-  int chars = 0;     // code points of text
+  // The same text with inline Markdown (*em*, **strong**, `code`, [link](href))
+  // and Markdown-escaped characters; empty when the block has no inline markup.
+  std::string markdown;
+  int node = 0;   // owner: innermost block-level element
+  int chars = 0;  // code points of text
   int link_chars = 0;
   int heading_level = 0;
   bool preformatted = false;
@@ -71,8 +77,19 @@ struct DomTree {
   int body = -1;  // index of <body>, or -1
 };
 
-// Walks the tree under `root` (normally the <html> element).
-void WalkDom(const GumboNode* root, DomTree& out);
+// Walks the tree under `root` (normally the <html> element). `base_url` (the
+// page's address, may be empty) resolves relative links in DomBlock::markdown;
+// without one they stay relative.
+void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url = {});
+
+// A link target for Markdown: `href` resolved against `base_url` when relative,
+// spaces and parentheses percent-encoded; empty for links that lead nowhere off
+// the page (javascript:, data:, "#fragment", empty).
+std::string LinkTarget(std::string_view href, std::string_view base_url);
+
+// `text` with the characters that are Markdown syntax inside a line
+// (\ * _ ` [ ]) backslash-escaped; an underscore inside a word is left alone.
+std::string EscapeMarkdown(std::string_view text);
 
 // "body>div#main.article>p": tag, #id and up to two .class tokens per level,
 // from <body> down to `node`, middle levels elided past eight.

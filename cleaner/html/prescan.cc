@@ -233,7 +233,8 @@ bool DropsWhole(GumboTag id, const Tag& tag) {
 // metadata (lang/rel/name/property/content/http-equiv/charset/datetime/href) and
 // the JSON-LD test (type) read. Everything else — data-*, srcset, onclick, the
 // long href of every link — only costs Gumbo time.
-bool KeepsAttribute(std::string_view name, GumboTag id, std::string_view value, bool& empty_value) {
+bool KeepsAttribute(std::string_view name, GumboTag id, std::string_view value, bool link_targets,
+                    bool& empty_value) {
   empty_value = false;
   static constexpr std::string_view kKept[] = {
       "class",      "id",       "role",     "itemprop", "hidden",   "aria-hidden",
@@ -243,7 +244,7 @@ bool KeepsAttribute(std::string_view name, GumboTag id, std::string_view value, 
     if (EqualsLower(name, k)) return true;
   }
   if (EqualsLower(name, "href")) {
-    empty_value = id == GUMBO_TAG_A;  // links: that there is one is enough
+    empty_value = id == GUMBO_TAG_A && !link_targets;  // links: that there is one is enough
     return true;
   }
   if (EqualsLower(name, "style")) {  // only to tell hidden elements
@@ -253,13 +254,14 @@ bool KeepsAttribute(std::string_view name, GumboTag id, std::string_view value, 
   return false;
 }
 
-void AppendSlimTag(std::string_view s, const Tag& tag, GumboTag id, std::string& out) {
+void AppendSlimTag(std::string_view s, const Tag& tag, GumboTag id, bool link_targets,
+                   std::string& out) {
   out.push_back('<');
   out.append(tag.name);
   for (int i = 0; i < tag.attr_count; ++i) {
     const TagAttr& a = tag.attrs[i];
     bool empty_value = false;
-    if (!KeepsAttribute(a.name, id, a.value, empty_value)) continue;
+    if (!KeepsAttribute(a.name, id, a.value, link_targets, empty_value)) continue;
     // Keep the value's bytes as written (entities are Gumbo's to decode), in
     // quotes that cannot occur inside it.
     const std::string_view value = empty_value ? std::string_view() : a.value;
@@ -280,7 +282,7 @@ void AppendSlimTag(std::string_view s, const Tag& tag, GumboTag id, std::string&
 
 }  // namespace
 
-PrescanResult Prescan(std::string_view s, int depth_limit) {
+PrescanResult Prescan(std::string_view s, int depth_limit, bool link_targets) {
   PrescanResult out;
   out.html.reserve(s.size());
   DepthModel depth(depth_limit);
@@ -355,7 +357,7 @@ PrescanResult Prescan(std::string_view s, int depth_limit) {
             out.html.append(s.data() + copied, pos - copied);
             copied = pos;
             const std::size_t before = out.html.size();
-            AppendSlimTag(s, tag, id, out.html);
+            AppendSlimTag(s, tag, id, link_targets, out.html);
             const std::size_t slim = out.html.size() - before;
             if (slim < tag.end - pos) {
               out.cut_bytes += (tag.end - pos) - slim;

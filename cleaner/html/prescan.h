@@ -27,6 +27,8 @@ struct PrescanResult {
 // builder does with the common implied end tags (<p>, <li>, <td>, ...) and counts
 // unclosed formatting elements (<b>, <font>, ...), which the builder reopens
 // in every later paragraph.
-PrescanResult Prescan(std::string_view utf8, int depth_limit);
+// `link_targets`: keep <a href> values (Markdown links); otherwise a link keeps
+// an empty href, which is all the walk needs, and Gumbo parses less.
+PrescanResult Prescan(std::string_view utf8, int depth_limit, bool link_targets = false);
 
 }  // namespace cleaner::html

@@ -25,6 +25,8 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
     HtmlOptions html_options;
     html_options.charset = options.charset;
     html_options.dom_rules = dom_rules_.get();
+    html_options.base_url = options.url;
+    html_options.link_targets = options.link_targets;
     HtmlToDocument(bytes, html_options, doc);
     if (doc.error.empty()) ClassifyHtml(doc, options);
     return doc;
