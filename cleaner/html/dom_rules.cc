@@ -60,10 +60,25 @@ std::unique_ptr<DomRuleSet> DomRuleSet::Compile(const RuleSet& rules) {
         entry.complex = &complex;
         set->entries_.push_back(entry);
         const CompoundSelector& last = complex.compounds.back();
+        const AttrTest* literal = nullptr;
+        for (const AttrTest& test : last.attrs) {
+          if (test.op != AttrTest::Op::kExists && !test.value.empty()) literal = &test;
+        }
         if (!last.ids.empty()) {
           set->by_id_[last.ids.front()].push_back(index);
         } else if (!last.classes.empty()) {
           set->by_class_[last.classes.front()].push_back(index);
+        } else if (literal != nullptr) {
+          LiteralIndex& li = set->by_literal_[literal->name];
+          if (!li.set) {
+            RE2::Options options;
+            options.set_log_errors(false);
+            li.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+          }
+          li.set->Add(RE2::QuoteMeta(literal->value), nullptr);
+          li.entry.push_back(index);
+        } else if (!last.attrs.empty()) {
+          set->by_attr_[last.attrs.front().name].push_back(index);
         } else if (!last.tag.empty()) {
           set->by_tag_[last.tag].push_back(index);
         } else {
@@ -72,6 +87,9 @@ std::unique_ptr<DomRuleSet> DomRuleSet::Compile(const RuleSet& rules) {
       }
       set->selectors_.push_back(std::move(selector));
     }
+  }
+  for (auto& [name, li] : set->by_literal_) {
+    if (!li.set->Compile()) li.set.reset();  // out of memory: those selectors never match
   }
   return set;
 }
@@ -95,6 +113,7 @@ void DomRuleSet::Match(const DomTree& tree, const std::vector<int>& words,
   std::vector<int> depth(tree.nodes.size(), 0);
   NodeText text(tree);
   std::vector<int> candidates;
+  std::vector<int> literal_hits;
   auto add_bucket = [&](const std::map<std::string, std::vector<int>, std::less<>>& index,
                         std::string_view key) {
     if (auto it = index.find(key); it != index.end())
@@ -110,6 +129,14 @@ void DomRuleSet::Match(const DomTree& tree, const std::vector<int>& words,
     for (unsigned i = 0; i < attrs.length; ++i) {
       const auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
       const std::string_view name(attr->name);
+      if (!by_attr_.empty()) add_bucket(by_attr_, name);
+      if (auto it = by_literal_.find(name); it != by_literal_.end() && it->second.set) {
+        const std::string_view value(attr->value);
+        if (it->second.set->Match(re2::StringPiece(value.data(), value.size()), &literal_hits)) {
+          for (int hit : literal_hits)
+            candidates.push_back(it->second.entry[static_cast<std::size_t>(hit)]);
+        }
+      }
       if (name == "id" && !by_id_.empty()) {
         add_bucket(by_id_, attr->value);
       } else if (name == "class" && !by_class_.empty()) {

@@ -5,14 +5,16 @@
 //
 // A rule acts on the blocks that start and end inside its element: an inline
 // element within a paragraph (a <span> in a <p>) holds no block of its own.
-// Selectors are indexed by the id, class or tag of their last compound, so a
-// page's elements meet only the selectors that could match them.
+// Selectors are indexed by the id, class, attribute or tag of their last
+// compound, so a page's elements meet only the selectors that could match them.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <re2/set.h>
 
 #include "cleaner/document.h"
 #include "cleaner/html/dom_walk.h"
@@ -47,8 +49,17 @@ class DomRuleSet {
   };
   std::vector<std::unique_ptr<Selector>> selectors_;
   std::vector<Entry> entries_;
-  // Entry indices by the last compound's id, else class, else tag, else any.
-  std::map<std::string, std::vector<int>, std::less<>> by_id_, by_class_, by_tag_;
+  // Attribute-value tests ([class*=paywall], [role=dialog]) of one attribute:
+  // their values as literals in one RE2::Set, so an element's value is scanned
+  // once for all of them.
+  struct LiteralIndex {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> entry;  // set pattern -> entry index
+  };
+  // Entry indices by the last compound's id, else class, else an attribute
+  // value literal, else an attribute name, else tag, else any.
+  std::map<std::string, std::vector<int>, std::less<>> by_id_, by_class_, by_attr_, by_tag_;
+  std::map<std::string, LiteralIndex, std::less<>> by_literal_;
   std::vector<int> any_;
 };
 
