@@ -115,6 +115,21 @@ TEST(DomRuleSet, RecordsEveryBlockInsideTheElement) {
   EXPECT_TRUE(HitsOf(*rules, page, kProse).empty());
 }
 
+TEST(DomRuleSet, AttributeSelectorsThroughTheirIndex) {
+  auto rules = Compile({Pack("generic.t", "",
+                             DomRule("t.sub", "[class*=xtra-b]", "drop") +
+                                 DomRule("t.pre", "[class^=kicker]", "drop") +
+                                 DomRule("t.eq", "[class=menu]", "drop") +
+                                 DomRule("t.has", "div[class]:has-text(Corrections)", "drop") +
+                                 DomRule("t.miss", "[class$=kicker]", "drop"))});
+  const std::string page = Page();
+  EXPECT_EQ(HitsOf(*rules, page, "Try our puzzles today."), std::vector<std::string>{"t.sub"});
+  EXPECT_EQ(HitsOf(*rules, page, "Home News"), std::vector<std::string>{"t.eq"});
+  EXPECT_EQ(HitsOf(*rules, page, "Corrections welcome."),
+            (std::vector<std::string>{"t.pre", "t.has"}));
+  EXPECT_TRUE(HitsOf(*rules, page, kProse).empty());
+}
+
 TEST(DomRuleSet, WordLimitsJudgeTheElement) {
   auto rules = Compile({Pack("generic.t", "",
                              DomRule("t.short", "article div", "drop", "max_words = 3") +
