@@ -264,6 +264,23 @@ TEST(DomRulesEndToEnd, SiteKeepBeatsGenericDropAndDisable) {
   EXPECT_NE(Clean(*keep, Page(), "https://x.example/").find("puzzles"), std::string::npos);
 }
 
+TEST(DomRulesEndToEnd, DropToEndAndDropBefore) {
+  auto to_end = Compile({Pack("site.x", "domains = [\"x.example\"]",
+                              DomRule("x.wall", ".extra-box", "drop_to_end"))});
+  const std::string after = Clean(*to_end, Page(), "https://x.example/");
+  EXPECT_NE(after.find("council"), std::string::npos) << "the first paragraph stays";
+  EXPECT_EQ(after.find("puzzles"), std::string::npos);
+  EXPECT_EQ(after.find("Corrections"), std::string::npos) << after;
+  EXPECT_EQ(after.find('\n'), after.size() - 1) << "only the first paragraph is left:\n" << after;
+  auto before = Compile({Pack(
+      "site.x", "domains = [\"x.example\"]",
+      DomRule("x.top", ".kicker-note", "drop_before") + DomRule("x.keep", ".extra-box", "keep"))});
+  const std::string tail = Clean(*before, Page(), "https://x.example/");
+  EXPECT_NE(tail.find("puzzles"), std::string::npos) << "an element's keep beats the range";
+  EXPECT_EQ(tail.find("council voted"), tail.rfind("council voted")) << "one paragraph left";
+  EXPECT_EQ(tail.find("Corrections"), std::string::npos);
+}
+
 TEST(DomRulesEndToEnd, FlagsAndReasons) {
   auto rules = Compile(
       {Pack("generic.t", "", DomRule("t.promo", ".extra-box", "drop", "flags = [\"promo\"]"))});

@@ -593,11 +593,11 @@ TEST(LoaderSelectors, TextOnlyKeysAndActionsAreRefused) {
 id = "t.sel"
 description = "d"
 selector = '.x'
-action = "drop_to_end"
+action = "drop_range"
 kinds = ["paragraph"]
 zone = "head"
 )toml");
-  EXPECT_NE(FindError(out.errors, "a selector rule's action is drop or keep"), nullptr)
+  EXPECT_NE(FindError(out.errors, "a selector rule's action is drop, drop_to_end, drop_before or keep"), nullptr)
       << AllErrors(out);
   EXPECT_NE(FindError(out.errors, "'kinds' applies to text rules"), nullptr) << AllErrors(out);
   EXPECT_NE(FindError(out.errors, "'zone' applies to text rules"), nullptr) << AllErrors(out);

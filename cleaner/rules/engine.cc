@@ -185,10 +185,27 @@ void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& op
   const std::vector<char> active = ActiveRules(rules, doc, options, scratch, false);
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
-  for (Block& block : doc.blocks) {
+  const int n = static_cast<int>(doc.blocks.size());
+  // Per block, the best candidate so far and its element's depth (-1: covered
+  // by a range, which loses to any element of the same priority).
+  std::vector<std::pair<Candidate, int>> best(static_cast<std::size_t>(n));
+  auto offer = [&](int b, const Candidate& c, int depth) {
+    if (doc.blocks[static_cast<std::size_t>(b)].verdict == Verdict::kTitle) return;
+    auto& [cur, cur_depth] = best[static_cast<std::size_t>(b)];
+    // As CSS: at equal priority the innermost element's rule is the specific one.
+    const bool better = cur.rule < 0 || c.priority > cur.priority ||
+                        (c.priority == cur.priority &&
+                         (depth > cur_depth || (depth == cur_depth && Better(c, cur))));
+    if (better) {
+      cur = c;
+      cur_depth = depth;
+    }
+  };
+  // drop_to_end / drop_before: the first / last block a firing rule holds.
+  std::vector<std::pair<int, int>> span(compiled.size(), {-1, -1});
+  for (int b = 0; b < n; ++b) {
+    Block& block = doc.blocks[static_cast<std::size_t>(b)];
     if (block.verdict == Verdict::kTitle) continue;
-    Candidate best;
-    int best_depth = -1;
     for (const SelectorHit& hit : block.selector_hits) {
       const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(hit.rule)];
       if (!active[static_cast<std::size_t>(hit.rule)]) continue;
@@ -202,24 +219,34 @@ void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& op
         continue;
       }
       for (const std::string& flag : cr.rule->flags) doc.flags[flag] = true;
-      const Candidate c{pack.priority, keep, true, hit.rule};
-      // As CSS: at equal priority the innermost element's rule is the specific one.
-      const bool better =
-          best.rule < 0 || c.priority > best.priority ||
-          (c.priority == best.priority &&
-           (hit.depth > best_depth || (hit.depth == best_depth && Better(c, best))));
-      if (better) {
-        best = c;
-        best_depth = hit.depth;
-      }
+      offer(b, {pack.priority, keep, true, hit.rule}, hit.depth);
+      auto& [first, last] = span[static_cast<std::size_t>(hit.rule)];
+      if (first < 0) first = b;
+      last = b;
     }
-    if (best.rule < 0) continue;
-    block.priority = best.priority;
-    block.reason = compiled[static_cast<std::size_t>(best.rule)].rule->id;
-    block.verdict = best.keep ? Verdict::kKeep : Verdict::kDrop;
+  }
+  for (std::size_t r = 0; r < compiled.size(); ++r) {
+    const auto [first, last] = span[r];
+    if (first < 0) continue;
+    const Action action = compiled[r].rule->action;
+    const Candidate covered{packs[static_cast<std::size_t>(compiled[r].pack)].priority, false,
+                            false, static_cast<int>(r)};
+    if (action == Action::kDropToEnd) {
+      for (int b = first + 1; b < n; ++b) offer(b, covered, -1);
+    } else if (action == Action::kDropBefore) {
+      for (int b = 0; b < last; ++b) offer(b, covered, -1);
+    }
+  }
+  for (int b = 0; b < n; ++b) {
+    const Candidate& c = best[static_cast<std::size_t>(b)].first;
+    if (c.rule < 0) continue;
+    Block& block = doc.blocks[static_cast<std::size_t>(b)];
+    block.priority = c.priority;
+    block.reason = compiled[static_cast<std::size_t>(c.rule)].rule->id;
+    block.verdict = c.keep ? Verdict::kKeep : Verdict::kDrop;
     // A kept block is protected from detectors and lower-priority text rules; a
     // dropped one stays open to the flags of text rules (ClassifyHtml).
-    block.decided = best.keep;
+    block.decided = c.keep;
   }
 }
 

@@ -48,7 +48,9 @@ struct RuleScratch {
 // HTML input: decides the blocks that selector rules' elements hold
 // (Block::selector_hits, from html::DomRuleSet): among the rules that apply
 // (packs, `disable`), the highest priority wins, then the innermost element's
-// rule (a keep on `.footnote` inside a dropped `.sidebar`), then keep. Kept
+// rule (a keep on `.footnote` inside a dropped `.sidebar`), then keep;
+// drop_to_end / drop_before also cover every block after the first / before the
+// last block the rule holds (losing to any element's rule of the same priority). Kept
 // blocks become decided (protected from detectors and lower-priority text
 // rules); dropped ones get the rule id as reason. A generic pack's drop rule is
 // vetoed (a note) when its element holds most of the article region. Sets the

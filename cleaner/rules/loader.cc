@@ -245,8 +245,9 @@ void LoadRule(const toml::table& t, Pack& pack, TableReader& reader, const std::
     reader.Error(t, "'until', 'max_blocks' and 'range_max_words' only apply to action drop_range");
   }
   if (rule.IsDomRule()) {
-    if (rule.action != Action::kDrop && rule.action != Action::kKeep) {
-      reader.Error(*t.get("action"), "a selector rule's action is drop or keep");
+    if (rule.action == Action::kDropRange) {
+      reader.Error(*t.get("action"),
+                   "a selector rule's action is drop, drop_to_end, drop_before or keep");
     }
     for (std::string_view key : kTextOnlyKeys) {
       if (const toml::node* node = t.get(key)) {
