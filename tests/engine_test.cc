@@ -11,6 +11,7 @@
 
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/segment.h"
+#include "tests/support/rule_packs.h"
 
 namespace cleaner {
 namespace {
@@ -18,36 +19,19 @@ namespace {
 using Files = std::vector<std::pair<std::string, std::string>>;
 using Strings = std::vector<std::string>;
 
-std::string AllErrors(const std::vector<RuleError>& errors) {
-  std::string s;
-  for (const RuleError& e : errors) s.append(e.ToString()).append("\n");
-  return s;
-}
-
 std::unique_ptr<RuleSet> Compile(const Files& files) {
-  LoadedRules loaded;
-  for (const auto& [name, text] : files) LoadPackText(text, name, loaded);
-  ValidateRules(loaded);
-  EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
-  std::vector<RuleError> errors;
-  auto set = RuleSet::Compile(std::move(loaded), &errors);
-  EXPECT_NE(set, nullptr) << AllErrors(errors);
-  return set;
+  return testing_support::CompileFiles(files);
 }
 
 // A generic pack holding `rules` (TOML [[rule]] tables).
 std::string GenericPack(const std::string& rules, const std::string& id = "generic.t",
                         const std::string& extra = "") {
-  std::string s("[pack]\nid = \"");
-  s.append(id).append("\"\ndescription = \"d\"\n").append(extra).append("\n").append(rules);
-  return s;
+  return testing_support::PackText(id, extra, rules);
 }
 
 // A site pack with `domains` (a TOML array) and `rules`.
 std::string SitePack(const std::string& id, const std::string& keys, const std::string& rules) {
-  std::string s("[pack]\nid = \"");
-  s.append(id).append("\"\ndescription = \"d\"\n").append(keys).append("\n").append(rules);
-  return s;
+  return testing_support::PackText(id, keys, rules);
 }
 
 // One [[rule]] table.

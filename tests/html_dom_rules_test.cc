@@ -12,35 +12,19 @@
 #include "cleaner/html/html_input.h"
 #include "cleaner/pipeline/cleaner.h"
 #include "cleaner/rules/rule_set.h"
+#include "tests/support/rule_packs.h"
 
 namespace cleaner {
 namespace {
 
-std::string AllErrors(const std::vector<RuleError>& errors) {
-  std::string s;
-  for (const RuleError& e : errors) s.append(e.ToString()).append("\n");
-  return s;
-}
+using testing_support::PackText;
 
 std::unique_ptr<RuleSet> Compile(const std::vector<std::string>& packs) {
-  LoadedRules loaded;
-  for (std::size_t i = 0; i < packs.size(); ++i) {
-    std::string name("p");
-    name.append(std::to_string(i)).append(".toml");
-    LoadPackText(packs[i], name, loaded);
-  }
-  ValidateRules(loaded);
-  EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
-  std::vector<RuleError> errors;
-  auto set = RuleSet::Compile(std::move(loaded), &errors);
-  EXPECT_NE(set, nullptr) << AllErrors(errors);
-  return set;
+  return testing_support::CompilePacks(packs);
 }
 
 std::string Pack(const std::string& id, const std::string& keys, const std::string& rules) {
-  std::string s("[pack]\nid = \"");
-  s.append(id).append("\"\ndescription = \"d\"\n").append(keys).append("\n").append(rules);
-  return s;
+  return PackText(id, keys, rules);
 }
 
 std::string DomRule(const std::string& id, const std::string& selector, const std::string& action,

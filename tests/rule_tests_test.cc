@@ -8,29 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/rule_packs.h"
+
 namespace cleaner {
 namespace {
 
-std::string AllErrors(const std::vector<RuleError>& errors) {
-  std::string s;
-  for (const RuleError& e : errors) s.append(e.ToString()).append("\n");
-  return s;
-}
-
 std::unique_ptr<RuleSet> Compile(const std::vector<std::string>& packs) {
-  LoadedRules loaded;
-  int n = 0;
-  for (const std::string& text : packs) {
-    std::string name("pack");
-    name.append(std::to_string(n++)).append(".toml");
-    LoadPackText(text, name, loaded);
-  }
-  ValidateRules(loaded);
-  EXPECT_TRUE(loaded.ok()) << AllErrors(loaded.errors);
-  std::vector<RuleError> errors;
-  auto set = RuleSet::Compile(std::move(loaded), &errors);
-  EXPECT_NE(set, nullptr) << AllErrors(errors);
-  return set;
+  return testing_support::CompilePacks(packs);
 }
 
 std::string Failures(const ExampleReport& r) {
