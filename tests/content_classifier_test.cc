@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cleaner/segment/segment.h"
+
 namespace cleaner {
 namespace {
 
@@ -94,6 +96,29 @@ TEST(ContentClassifier, DropsMenuAndFooterKeepsEveryArticleLine) {
   // The reasons name the class: menu items are short lines, the '©' line is bad.
   EXPECT_EQ(doc.blocks[1].reason, "detect.content.short");
   EXPECT_EQ(doc.blocks.back().reason, "detect.content.bad");
+}
+
+// As MakeDoc, with the word counts the segmenter computes.
+Document MakeMeasuredDoc(const std::vector<std::string>& lines) {
+  Document doc = MakeDoc(lines, /*title=*/true);
+  for (Block& b : doc.blocks) b.features = ComputeFeatures(b.text);
+  return doc;
+}
+
+TEST(ContentClassifier, PageWithoutProseIsJudgedAgainWithShortLinesAsText) {
+  const std::vector<std::string> schedule = {
+      "Round 1: 10 March - Interlagos",       "Round 2: 8 April - Curitiba",
+      "Round 3: 22 April - Velopark",         "Round 4: 6 May - Londrina",
+      "Round 5: 20 May - Santa Cruz do Sul",  "Round 6: 5 August - Goiania",
+      "Round 7: 19 August - to be announced", "Round 8: 9 September - Cascavel"};
+  Document doc = MakeMeasuredDoc(Concat({{"Stock car calendar 2018"}, kMenu, schedule, kFooter}));
+  ClassifyContent(doc);
+  EXPECT_EQ(Kept(doc), schedule);
+  // A page with prose is judged once: its short lines stay chrome.
+  Document article = MakeMeasuredDoc(
+      Concat({{"City council approves new bike lanes"}, kMenu, kArticle, schedule, kFooter}));
+  ClassifyContent(article);
+  EXPECT_EQ(Kept(article), kArticle);
 }
 
 TEST(ContentClassifier, CleanArticleKeepsEverything) {

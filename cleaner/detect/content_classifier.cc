@@ -570,7 +570,11 @@ void Score(std::vector<Line>& lines, const ContentClassifierOptions& o) {
 
 }  // namespace
 
-void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
+namespace {
+
+enum class Outcome { kCleanPage, kNoText, kDecided };
+
+Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
   std::vector<Line> lines;
   lines.reserve(doc.blocks.size());
   for (Block& b : doc.blocks) {
@@ -585,7 +589,7 @@ void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
     }
     lines.push_back(l);
   }
-  if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return;
+  if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return Outcome::kCleanPage;
 
   for (Line& l : lines) {
     switch (l.state) {
@@ -620,7 +624,7 @@ void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
       hi = i;
     }
   }
-  if (hi < lo) return;  // no text anywhere: nothing to anchor a decision on
+  if (hi < lo) return Outcome::kNoText;  // nothing to anchor a decision on
   while (hi + 1 < n && lines[static_cast<std::size_t>(hi + 1)].list) ++hi;
 
   for (std::ptrdiff_t i = 0; i < n; ++i) {
@@ -637,6 +641,50 @@ void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
     l.block->verdict = Verdict::kDrop;
     l.block->reason = reason;
   }
+  return Outcome::kDecided;
+}
+
+int KeptBodyWords(const Document& doc) {
+  int words = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.verdict == Verdict::kKeep) words += b.features.words;
+  }
+  return words;
+}
+
+using Decisions = std::vector<std::pair<Verdict, std::string>>;
+
+Decisions Save(const Document& doc) {
+  Decisions d;
+  d.reserve(doc.blocks.size());
+  for (const Block& b : doc.blocks) d.emplace_back(b.verdict, b.reason);
+  return d;
+}
+
+void Restore(Document& doc, Decisions& d) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    doc.blocks[i].verdict = d[i].first;
+    doc.blocks[i].reason = std::move(d[i].second);
+  }
+}
+
+}  // namespace
+
+void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
+  Decisions before = Save(doc);
+  const Outcome outcome = ClassifyOnce(doc, options);
+  const int strict_words = outcome == Outcome::kDecided ? KeptBodyWords(doc) : -1;
+  if (outcome == Outcome::kCleanPage || strict_words >= options.min_body_words) return;
+  // Next to no prose left: maybe the page has none (a race calendar, a meal
+  // plan, a gadget list as short lines). Judge it again with any line longer
+  // than a menu item as text, and keep that reading if it finds more.
+  Decisions strict = Save(doc);
+  Restore(doc, before);
+  ContentClassifierOptions relaxed = options;
+  relaxed.good_words = relaxed.good_words_unpunctuated = options.relaxed_good_words;
+  relaxed.near_words = relaxed.near_words_unpunctuated = options.menu_item_words + 1;
+  if (ClassifyOnce(doc, relaxed) != Outcome::kDecided || KeptBodyWords(doc) <= strict_words)
+    Restore(doc, strict);
 }
 
 }  // namespace cleaner

@@ -12,6 +12,8 @@
 //      per-line scores (text positive, chrome negative); text outside it goes
 //      (teasers, comments, footers). A list or table introduced by a line ending
 //      in ':' belongs to the text it follows.
+//   4. A page left with next to no text is judged again with short lines (more
+//      than a menu item) as text: pages without prose (schedules, lists).
 //
 // It is a no-op unless the page carries navigation-like chrome (runs of
 // menu-like lines, a '©' footer; see min_chrome_evidence), so a clean article
@@ -64,6 +66,12 @@ struct ContentClassifierOptions {
   double alone_factor = 0.3;
   double line_penalty = 5.0;
   double line_word_penalty = 0.5;
+
+  // --- Pages without prose. When fewer than min_body_words are left, the page is
+  // judged again with lines of relaxed_good_words words counting as text (and
+  // any line longer than a menu item as neargood); the reading that keeps more wins.
+  int min_body_words = 100;
+  int relaxed_good_words = 5;
 };
 
 // Drops the undecided blocks (decided == false, verdict kKeep) that the classifier
