@@ -60,7 +60,8 @@ struct Block {
   int heading_level = 0;    // 1..6 for <h1>..<h6>
   float link_density = 0;   // share of the block's characters inside <a>
   std::uint8_t markup = 0;  // MarkupBit flags: where the block sits in the markup
-  std::string markdown;     // text with inline Markdown (emphasis, code, links); empty: none
+  std::string markdown;     // text with inline Markdown (emphasis, code, links) and Markdown
+                            // syntax escaped; empty: the same as text (and for text input)
   std::vector<SelectorHit> selector_hits;  // DOM rules matched on an element holding it
 };
 

@@ -1,6 +1,7 @@
 // Emitters: body text (title and dropped blocks excluded), JSON fields, and the
-// --explain listing. They format what classification decided, nothing more.
+// --explain listing, Markdown. They format what classification decided, nothing more.
 #include "cleaner/emit/emit.h"
+#include "cleaner/emit/markdown.h"
 
 #include <string>
 #include <vector>
@@ -256,6 +257,53 @@ TEST(ExplainText, LongLinesCutOnACharacterBoundary) {
 }
 
 TEST(ExplainText, EmptyDocument) { EXPECT_EQ(ExplainText(Document{}), ""); }
+
+// An HTML block with its Markdown twin (empty: the same as the text).
+Block HtmlBlock(const std::string& text, const std::string& markdown, int line) {
+  Block b = MakeBlock(text, line);
+  b.markdown = markdown;
+  return b;
+}
+
+TEST(MarkdownText, InlineMarkupFromTheTwin) {
+  Document doc;
+  doc.is_html = true;
+  doc.blocks.push_back(MakeBlock("Headline [live]", 1, Verdict::kTitle, "html.title"));
+  doc.blocks.back().markdown = "Headline \\[live\\]";
+  Block heading = HtmlBlock("What changed for riders", "What changed for *riders*", 2);
+  heading.heading_level = 2;
+  heading.kind = BlockKind::kHeading;
+  doc.blocks.push_back(heading);
+  doc.blocks.push_back(HtmlBlock("See the new map.", "See the [new map](https://x.example/m).", 3));
+  Block item = HtmlBlock("\xE2\x80\xA2 North: 06:40", "\xE2\x80\xA2 **North:** 06:40", 4);
+  item.kind = BlockKind::kListItem;
+  doc.blocks.push_back(item);
+  Block quote = HtmlBlock("It works, she said.", "It *works*, she said.", 5);
+  quote.markup = kMarkupQuote;
+  doc.blocks.push_back(quote);
+  Block row = HtmlBlock("a_b | c", "`a_b` | c", 6);
+  row.markup = kMarkupTableRow;
+  doc.blocks.push_back(row);
+  Block pre = HtmlBlock("x = *p;", "", 7);
+  pre.markup = kMarkupPreformatted;
+  doc.blocks.push_back(pre);
+  doc.blocks.push_back(HtmlBlock("Dropped *chrome*", "Dropped \\*chrome\\*", 8));
+  doc.blocks.back().verdict = Verdict::kDrop;
+  EXPECT_EQ(MarkdownText(doc),
+            "# Headline \\[live\\]\n\n"
+            "## What changed for *riders*\n\n"
+            "See the [new map](https://x.example/m).\n\n"
+            "- **North:** 06:40\n\n"
+            "> It *works*, she said.\n\n"
+            "|   |   |\n| --- | --- |\n| `a_b` | c |\n\n"
+            "```\nx = *p;\n```\n");
+}
+
+TEST(MarkdownText, TextInputHasNoTwin) {
+  Document doc;
+  doc.blocks.push_back(MakeBlock("Plain *text* stays as written.", 1));
+  EXPECT_EQ(MarkdownText(doc), "Plain *text* stays as written.\n");
+}
 
 }  // namespace
 }  // namespace cleaner

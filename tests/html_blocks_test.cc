@@ -190,8 +190,9 @@ std::vector<std::string> Markdown(const std::string& html, std::string_view base
 using Lines = std::vector<std::string>;
 
 TEST(HtmlMarkdown, EmphasisStrongAndCode) {
-  EXPECT_EQ(Markdown("<p>a <em>b</em> <i>c</i> <strong>d</strong> <b>e</b> <code>f_g*</code></p>"),
-            (Lines{"a *b* *c* **d** **e** `f_g*`"}));
+  EXPECT_EQ(
+      Markdown("<p>a <em>b</em>, <i>c</i>, <strong>d</strong>, <b>e</b>, <code>f_g*</code></p>"),
+      (Lines{"a *b*, *c*, **d**, **e**, `f_g*`"}));
   EXPECT_EQ(Markdown("<p><b>bold <i>both</i></b>.</p>"), (Lines{"**bold *both***."}));
   EXPECT_EQ(Markdown("<p><b>a <b>b</b></b></p>"), (Lines{"**a b**"})) << "no '****'";
   EXPECT_EQ(Markdown("<p><code>x <em>y</em></code></p>"), (Lines{"`x y`"}))
@@ -206,14 +207,58 @@ TEST(HtmlMarkdown, WhiteSpaceStaysOutsideTheMarkers) {
 
 TEST(HtmlMarkdown, TextIsUnchangedAndPlainBlocksHaveNoTwin) {
   GumboDocument gumbo;
-  ASSERT_TRUE(gumbo.Parse("<p>a <em>b</em> [c]</p><p>plain [d] *e*</p>", 100));
+  ASSERT_TRUE(gumbo.Parse(
+      "<p>a <em>b</em> [c]</p><p>plain [d] *e*</p><p>nothing to mark</p><pre>x *y*</pre>", 100));
   DomTree tree;
   WalkDom(gumbo.root(), tree);
-  ASSERT_EQ(tree.blocks.size(), 2u);
+  ASSERT_EQ(tree.blocks.size(), 4u);
   EXPECT_EQ(tree.blocks[0].text, "a b [c]");
   EXPECT_EQ(tree.blocks[0].markdown, "a *b* \\[c\\]");
   EXPECT_EQ(tree.blocks[1].text, "plain [d] *e*");
-  EXPECT_TRUE(tree.blocks[1].markdown.empty());
+  EXPECT_EQ(tree.blocks[1].markdown, "plain \\[d\\] \\*e\\*")
+      << "syntax in plain text is escaped too";
+  EXPECT_EQ(tree.blocks[2].text, "nothing to mark");
+  EXPECT_TRUE(tree.blocks[2].markdown.empty()) << "no twin when it would equal the text";
+  EXPECT_EQ(tree.blocks[3].text, "x *y*");
+  EXPECT_TRUE(tree.blocks[3].markdown.empty()) << "<pre> is fenced as it is";
+}
+
+TEST(HtmlMarkdown, UnicodeSpacesStayOutsideTheMarkers) {
+  // NBSP becomes a space and U+200B nothing when the block is normalized.
+  EXPECT_EQ(Markdown("<p>a <em>word&nbsp;</em>next <b>&nbsp;lead</b> <i>&nbsp;</i>x "
+                     "<i>&#x200B;</i>y</p>"),
+            (Lines{"a *word*\u00A0next \u00A0**lead** \u00A0x \u200By"}));
+}
+
+TEST(HtmlMarkdown, AdjacentSpansOfOneKindJoin) {
+  EXPECT_EQ(Markdown("<p><em>a</em><em>b</em> <b>c</b><b>d</b> <code>e</code><code>f</code></p>"),
+            (Lines{"*ab* **cd** `ef`"}));
+  EXPECT_EQ(Markdown("<p><b>x</b><i>y</i>, <i>x</i><b>y</b></p>"), (Lines{"**x***y*, *x***y**"}));
+  EXPECT_EQ(Markdown("<p><b>Monday</b><b> to Friday</b>, <i>a</i> <i>b</i> <code>c</code> "
+                     "<code>d</code></p>"),
+            (Lines{"**Monday to Friday**, *a b* `c` `d`"}))
+      << "emphasis joins across a space, code does not";
+}
+
+TEST(HtmlMarkdown, CodeWithBackticksGetsALongerFence) {
+  EXPECT_EQ(Markdown("<p><code>a`b</code> <code>`x</code> <code>a``b</code></p>"),
+            (Lines{"``a`b`` `` `x `` ```a``b```"}));
+}
+
+TEST(HtmlMarkdown, EmphasisCommonMarkWouldNotReadIsLeftOut) {
+  // A closer after punctuation needs space or punctuation after it; an opener
+  // before punctuation needs the same before it.
+  EXPECT_EQ(Markdown("<p><b>Update:</b>The <b>Note:</b> ok, x<em>\"q\"</em>. "
+                     "<em>\"q\"</em>.</p>"),
+            (Lines{"Update:The **Note:** ok, x\"q\". *\"q\"*."}));
+  EXPECT_EQ(Markdown("<p>in<em>tra</em>word and \xC2\xAB<em>\xC3\xA9t\xC3\xA9</em>\xC2\xBB</p>"),
+            (Lines{"in*tra*word and \xC2\xAB*\xC3\xA9t\xC3\xA9*\xC2\xBB"}))
+      << "'\xC2\xAB' is punctuation on the outside only";
+}
+
+TEST(HtmlMarkdown, LinkAfterAnExclamationMarkIsNoImage) {
+  EXPECT_EQ(Markdown("<p>Wow!<a href=\"https://x.example/\">link</a></p>"),
+            (Lines{"Wow\\![link](https://x.example/)"}));
 }
 
 TEST(HtmlMarkdown, SpansCrossingBlocksCloseAndReopen) {
@@ -253,6 +298,13 @@ TEST(LinkTarget, ResolvesAgainstTheBase) {
 TEST(EscapeMarkdown, SyntaxCharacters) {
   EXPECT_EQ(EscapeMarkdown("a*b [c] `d` \\e _f_ snake_case"),
             "a\\*b \\[c\\] \\`d\\` \\\\e \\_f\\_ snake_case");
+}
+
+TEST(EscapeMarkdown, HtmlTagsAndEntitiesStayText) {
+  EXPECT_EQ(EscapeMarkdown("<div> </p> <!-- <https://x> a < b"),
+            "\\<div> \\</p> \\<!-- \\<https://x> a < b");
+  EXPECT_EQ(EscapeMarkdown("&amp; &#38; &#x26; AT&T & co &;"),
+            "\\&amp; \\&#38; \\&#x26; AT&T & co &;");
 }
 
 }  // namespace

@@ -37,7 +37,8 @@ int RulesCheck(const std::string& dir) {
     for (const Rule& r : p.rules) selector_rules += r.IsDomRule();
   }
   std::cout << dir << ": " << loaded.packs.size() << " packs, " << rules << " rules ("
-            << selector_rules << " selector rules), " << loaded.errors.size() << " errors, " << loaded.warnings.size() << " warnings\n";
+            << selector_rules << " selector rules), " << loaded.errors.size() << " errors, "
+            << loaded.warnings.size() << " warnings\n";
   return loaded.ok() ? kExitOk : kExitUsage;
 }
 
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
   app.add_option("-f,--format", format,
                  "Output: text (the body, title excluded), json (title, body, "
                  "removed blocks with rule ids, flags, counts), jsonl (one "
-                 "JSON object a line), markdown (headings, lists, quotes, tables)")
+                 "JSON object a line), markdown (headings, lists, quotes, tables, emphasis, links)")
       ->check(CLI::IsMember({"text", "json", "jsonl", "markdown"}))
       ->capture_default_str();
   app.add_flag("--explain", explain,

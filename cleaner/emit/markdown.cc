@@ -3,8 +3,6 @@
 #include <string_view>
 #include <vector>
 
-#include "cleaner/emit/emit.h"
-
 namespace cleaner {
 namespace {
 
@@ -81,10 +79,12 @@ std::string MarkdownText(const Document& doc) {
     bool tight = false;
   };
   std::vector<Part> parts;
-  if (std::string title = TitleText(doc); !title.empty()) {
+  if (const int title = doc.TitleIndex(); title >= 0) {
+    // The title block's Markdown twin when it has one (HTML: <h1> with inline markup).
+    const Block& t = doc.blocks[static_cast<std::size_t>(title)];
     std::string heading("# ");
-    heading.append(title);
-    parts.push_back({std::move(heading), false});
+    heading.append(t.markdown.empty() ? t.text : t.markdown);
+    if (!t.text.empty()) parts.push_back({std::move(heading), false});
   }
   bool previous_item = false;
   std::vector<const Block*> kept;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <utf8proc.h>
+
 #include "cleaner/html/gumbo_document.h"
 #include "cleaner/html/tag_scanner.h"
 #include "cleaner/html/tags.h"
@@ -144,6 +146,166 @@ const InlineStyle* StyleOf(GumboTag tag) {
   }
 }
 
+// Bytes of a Unicode space or an invisible character (NBSP, U+2000..U+200B,
+// U+202F, U+205F, U+2060, U+3000, U+FEFF, soft hyphen) starting at `s[i]`, else 0.
+// Normalization turns the spaces into ' ' and removes the invisible ones, so
+// inside an emphasis span they must sit outside its markers like ' ' does.
+std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  if (b(0) == 0xC2 && (b(1) == 0xA0 || b(1) == 0xAD)) return 2;
+  if (b(0) == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) return 3;
+  if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0x9F || b(2) == 0xA0)) return 3;
+  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;
+  if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;
+  return 0;
+}
+
+// Length of the run of Unicode spaces at the start / end of `s`.
+std::size_t LeadingUnicodeSpace(std::string_view s) {
+  std::size_t i = 0;
+  while (std::size_t n = UnicodeSpaceAt(s, i)) i += n;
+  return i;
+}
+
+std::size_t TrailingUnicodeSpace(std::string_view s) {
+  std::size_t end = s.size();
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && IsContinuation(static_cast<unsigned char>(s[start]))) --start;
+    if (UnicodeSpaceAt(s, start) != end - start) break;
+    end = start;
+  }
+  return s.size() - end;
+}
+
+// CommonMark's classes of the character next to a delimiter run.
+enum class CharClass { kSpace, kPunct, kOther };
+
+CharClass ClassOf(std::string_view s, std::size_t at) {
+  const auto c = static_cast<unsigned char>(s[at]);
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+      return CharClass::kSpace;
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return alnum || c < 0x21 || c == 0x7F ? CharClass::kOther : CharClass::kPunct;
+  }
+  utf8proc_int32_t cp = 0;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
+                       static_cast<utf8proc_ssize_t>(s.size() - at), &cp) <= 0)
+    return CharClass::kOther;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+      return CharClass::kSpace;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+      return CharClass::kPunct;
+    default:
+      return CharClass::kOther;
+  }
+}
+
+// The class of the character before `at` / from `at` on, skipping the invisible
+// characters normalization removes; the line's ends count as space.
+CharClass ClassBefore(std::string_view s, std::size_t at) {
+  while (at > 0) {
+    std::size_t start = at - 1;
+    while (start > 0 && IsContinuation(static_cast<unsigned char>(s[start]))) --start;
+    const std::size_t n = UnicodeSpaceAt(s, start);
+    if (n == 0 || ClassOf(s, start) == CharClass::kSpace) return ClassOf(s, start);
+    at = start;
+  }
+  return CharClass::kSpace;
+}
+
+CharClass ClassFrom(std::string_view s, std::size_t at) {
+  while (at < s.size()) {
+    const std::size_t n = UnicodeSpaceAt(s, at);
+    if (n == 0 || ClassOf(s, at) == CharClass::kSpace) return ClassOf(s, at);
+    at += n;
+  }
+  return CharClass::kSpace;
+}
+
+// The run of unescaped '*' around `at` in Markdown: [first, last).
+std::pair<std::size_t, std::size_t> StarRun(std::string_view s, std::size_t at) {
+  auto escaped = [&](std::size_t i) {
+    std::size_t backslashes = 0;
+    while (i > backslashes && s[i - backslashes - 1] == '\\') ++backslashes;
+    return backslashes % 2 == 1;
+  };
+  std::size_t first = at;
+  while (first > 0 && s[first - 1] == '*' && !escaped(first - 1)) --first;
+  std::size_t last = at;
+  while (last < s.size() && s[last] == '*') ++last;
+  return {first, last};
+}
+
+// "&amp;", "&#38;", "&#x26;": would be decoded by a Markdown renderer.
+bool EntityAt(std::string_view s, std::size_t i) {
+  std::size_t j = i + 1;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (j < s.size() && s[j] == '#') {
+    ++j;
+    if (j < s.size() && (s[j] == 'x' || s[j] == 'X')) ++j;
+  } else if (j >= s.size() || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+    return false;
+  }
+  const std::size_t start = j;
+  while (j < s.size() && j - start < 32 && alnum(s[j])) ++j;
+  return j > start && j < s.size() && s[j] == ';';
+}
+
+// A '<' that a renderer could read as an HTML tag or an autolink.
+bool TagStartAt(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size()) return false;
+  const char c = s[i + 1];
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
+}
+
+// Whether the character at `text[i]` is Markdown syntax EscapeMarkdown escapes.
+bool EscapeAt(std::string_view text, std::size_t i) {
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  switch (text[i]) {
+    case '\\':
+    case '*':
+    case '`':
+    case '[':
+    case ']':
+      return true;
+    case '_':
+      // "snake_case": an underscore inside a word cannot emphasize (CommonMark).
+      return !(i > 0 && i + 1 < text.size() && alnum(text[i - 1]) && alnum(text[i + 1]));
+    case '<':
+      return TagStartAt(text, i);
+    case '&':
+      return EntityAt(text, i);
+    default:
+      return false;
+  }
+}
+
+bool NeedsMarkdownEscape(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (EscapeAt(text, i)) return true;
+  }
+  return false;
+}
+
 class Walker {
  public:
   Walker(DomTree& out, std::string_view base_url) : out_(out), base_url_(base_url) {}
@@ -186,12 +348,22 @@ class Walker {
 
  private:
   struct Span {
-    int dom = -1;            // the inline element
-    const char* open = "";   // "*", "**", "`", "["
-    const char* close = "";  // (links close with "](href)")
-    std::string href;        // links only
-    bool code = false;       // contents are literal
-    bool opened = false;     // the marker is in cur_md_
+    int dom = -1;              // the inline element
+    const char* open = "";     // "*", "**", "`", "["
+    const char* close = "";    // (links close with "](href)")
+    std::string href;          // links only
+    bool code = false;         // contents are literal
+    bool opened = false;       // the marker is in cur_md_
+    std::size_t open_pos = 0;  // where the opening marker is in cur_md_
+  };
+
+  // An emphasis span's markers in cur_md_, checked against CommonMark's
+  // flanking rules when the block is complete.
+  struct Mark {
+    std::size_t open = 0;
+    std::size_t open_len = 0;
+    std::size_t close = 0;
+    std::size_t close_len = 0;
   };
 
   struct Frame {
@@ -365,16 +537,115 @@ class Walker {
     spans_.push_back(std::move(span));
   }
 
+  void OpenSpan(Span& span) {
+    span.opened = true;
+    if (!span.href.empty()) {
+      // "![" would make an image of the link.
+      if (!cur_md_.empty() && cur_md_.back() == '!') cur_md_.insert(cur_md_.size() - 1, 1, '\\');
+      span.open_pos = cur_md_.size();
+      cur_md_ += '[';
+      return;
+    }
+    // Adjacent spans of one kind (<b>a</b><b>b</b>) join: "**a****b**" would
+    // not render. Emphasis joins across one space too: "**a b**", not "**a** **b**".
+    const bool adjacent = last_close_at_ == cur_md_.size();
+    const bool spaced = !span.code && last_close_at_ + 1 == cur_md_.size() && cur_md_.back() == ' ';
+    if (last_close_ != nullptr && (adjacent || spaced) &&
+        std::string_view(last_close_) == span.close) {
+      const std::size_t len = std::strlen(span.close);
+      cur_md_.erase(last_close_at_ - len, len);
+      span.open_pos = last_close_open_;
+      if (!span.code && !marks_.empty()) marks_.pop_back();
+      last_close_ = nullptr;
+      return;
+    }
+    span.open_pos = cur_md_.size();
+    cur_md_ += span.open;
+  }
+
   void CloseSpan(Span& span) {
     if (!span.opened) return;
-    if (span.href.empty()) {
-      cur_md_ += span.close;
-    } else {
+    span.opened = false;
+    const std::size_t content = span.open_pos + std::strlen(span.open);
+    // NBSP and the like become spaces (or nothing) later: outside the markers.
+    std::size_t trailing = 0;
+    if (!span.code && cur_md_.size() > content)
+      trailing = TrailingUnicodeSpace(std::string_view(cur_md_).substr(content));
+    std::string spaces = cur_md_.substr(cur_md_.size() - trailing);
+    cur_md_.resize(cur_md_.size() - trailing);
+    if (cur_md_.size() <= content) {  // nothing inside: no markers
+      cur_md_.resize(span.open_pos);
+      cur_md_ += spaces;
+      return;
+    }
+    if (!span.href.empty()) {
       cur_md_ += "](";
       cur_md_ += span.href;
       cur_md_ += ')';
+      last_close_ = nullptr;
+    } else {
+      const std::size_t close_pos = cur_md_.size();
+      last_close_ = span.close;
+      if (span.code) {
+        cur_md_ += FenceCode(span.open_pos);
+      } else {
+        cur_md_ += span.close;
+        marks_.push_back(
+            {span.open_pos, std::strlen(span.open), close_pos, std::strlen(span.close)});
+      }
+      last_close_at_ = cur_md_.size();
+      last_close_open_ = span.open_pos;
     }
-    span.opened = false;
+    cur_md_ += spaces;
+  }
+
+  // A code span whose text holds backticks gets a longer fence (and a space
+  // inside it next to a backtick), as CommonMark reads code spans; returns the
+  // closing fence. A longer fence is not joined with the next code span.
+  std::string FenceCode(std::size_t open_pos) {
+    const std::string_view text = std::string_view(cur_md_).substr(open_pos + 1);
+    std::size_t longest = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t j = i;
+      while (j < text.size() && text[j] == '`') ++j;
+      longest = std::max(longest, j - i);
+      i = j == i ? i + 1 : j;
+    }
+    if (longest == 0) return "`";
+    std::string fence(longest + 1, '`');
+    const bool pad = text.front() == '`' || text.back() == '`';
+    std::string rebuilt = fence;
+    if (pad) rebuilt += ' ';
+    rebuilt += text;
+    if (pad) rebuilt += ' ';
+    cur_md_.resize(open_pos);
+    cur_md_ += rebuilt;
+    last_close_ = nullptr;
+    return fence;
+  }
+
+  // Emphasis CommonMark would not read as such ("**Note:**Text", 'a*"b"*') is
+  // left out: the text renders plain rather than with stray asterisks.
+  void DropUnflankedMarks() {
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;
+    for (const Mark& m : marks_) {
+      const auto [open_first, open_last] = StarRun(cur_md_, m.open);
+      const auto [close_first, close_last] = StarRun(cur_md_, m.close);
+      const CharClass after_open = ClassFrom(cur_md_, open_last);
+      const CharClass before_close = ClassBefore(cur_md_, close_first);
+      const bool opens = after_open != CharClass::kSpace &&
+                         (after_open != CharClass::kPunct ||
+                          ClassBefore(cur_md_, open_first) != CharClass::kOther);
+      const bool closes = before_close != CharClass::kSpace &&
+                          (before_close != CharClass::kPunct ||
+                           ClassFrom(cur_md_, close_last) != CharClass::kOther);
+      if (opens && closes) continue;
+      cuts.emplace_back(m.open, m.open_len);
+      cuts.emplace_back(m.close, m.close_len);
+    }
+    std::sort(cuts.begin(), cuts.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [at, len] : cuts) cur_md_.erase(at, len);
   }
 
   void StartListItem(const Frame& f, int index) {
@@ -463,10 +734,16 @@ class Walker {
       md_used_ = true;
     }
     if (!md_used_) return;
-    for (Span& s : spans_) {
-      if (s.opened) continue;
-      cur_md_ += s.open;
-      s.opened = true;
+    if (opening) {
+      // Leading NBSP and the like go before the markers; a run of nothing else
+      // opens none.
+      const std::size_t lead = LeadingUnicodeSpace(run);
+      cur_md_.append(run.substr(0, lead));
+      run.remove_prefix(lead);
+      if (run.empty()) return;
+      for (Span& s : spans_) {
+        if (!s.opened) OpenSpan(s);
+      }
     }
     if (InCode()) {
       cur_md_ += run;
@@ -520,12 +797,17 @@ class Walker {
       }
       if (md_used_) {
         for (auto s = spans_.rbegin(); s != spans_.rend(); ++s) CloseSpan(*s);
+        if (!marks_.empty()) DropUnflankedMarks();
         b.markdown = std::move(cur_md_);
+      } else if (!cur_pre_ && NeedsMarkdownEscape(b.text)) {
+        b.markdown = EscapeMarkdown(b.text);  // "*" and "[" in plain text stay literal
       }
       out_.blocks.push_back(std::move(b));
     }
     for (Span& s : spans_) s.opened = false;  // reopened in the next block
     cur_md_.clear();
+    marks_.clear();
+    last_close_ = nullptr;
     md_used_ = false;
     cur_.clear();
     cur_owner_ = -1;
@@ -539,6 +821,12 @@ class Walker {
   std::vector<Span> spans_;  // open inline elements, outermost first
   std::string cur_md_;
   bool md_used_ = false;
+  std::vector<Mark> marks_;  // emphasis markers in cur_md_
+  // The last marker closed in cur_md_ ("*", "**", "`"), where it ends and where
+  // its span opened: an adjacent span of the same kind continues it.
+  const char* last_close_ = nullptr;
+  std::size_t last_close_at_ = 0;
+  std::size_t last_close_open_ = 0;
   std::string cur_;
   int cur_owner_ = -1;
   int cur_heading_ = 0;
@@ -599,18 +887,9 @@ void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url) {
 std::string EscapeMarkdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    // "snake_case": an underscore inside a word cannot emphasize (CommonMark).
-    const bool inner_underscore =
-        c == '_' && i > 0 && i + 1 < text.size() && alnum(text[i - 1]) && alnum(text[i + 1]);
-    if ((c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') &&
-        !inner_underscore)
-      out += '\\';
-    out += c;
+    if (EscapeAt(text, i)) out += '\\';
+    out += text[i];
   }
   return out;
 }

@@ -14,9 +14,14 @@
 //     holding block-level content (layout tables) gives blocks of its own;
 //   - list items start with "• " (or "N. " in an <ol>), as text mode's
 //     ClassifyKind expects of list items; <pre> keeps its lines and indentation;
-//   - inline <em>/<i>, <strong>/<b>, <code>/<kbd>/<samp> and <a href> become
-//     Markdown in DomBlock::markdown only (markers hug the text: white space
-//     stays outside; a span crossing a block boundary is closed and reopened).
+//   - inline <em>/<i>, <strong>/<b>, <code>/<kbd>/<samp>/<tt> and <a href> become
+//     Markdown in DomBlock::markdown only, never in DomBlock::text: markers hug
+//     the text (white space, no-break spaces included, stays outside; an empty
+//     span emits nothing); a span crossing a block boundary is closed and
+//     reopened; adjacent spans of one kind are joined ("**a b**", not
+//     "**a** **b**"); code holding backticks gets a longer fence; emphasis
+//     CommonMark's flanking rules would not read ("**A:**The") is dropped; a
+//     link right after '!' escapes it. Plain text is Markdown-escaped.
 // Which blocks make the article is decided later (content.h).
 #pragma once
 
@@ -58,7 +63,8 @@ struct DomNode {
 struct DomBlock {
   std::string text;  // white space collapsed and trimmed; "• " / "N. " prefix on list items
   // The same text with inline Markdown (*em*, **strong**, `code`, [link](href))
-  // and Markdown-escaped characters; empty when the block has no inline markup.
+  // and Markdown-escaped characters; empty when that equals `text` (no inline
+  // markup, nothing to escape) and for <pre> blocks (fenced as they are).
   std::string markdown;
   int node = 0;   // owner: innermost block-level element
   int chars = 0;  // code points of text
@@ -88,7 +94,8 @@ void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url = {}
 std::string LinkTarget(std::string_view href, std::string_view base_url);
 
 // `text` with the characters that are Markdown syntax inside a line
-// (\ * _ ` [ ]) backslash-escaped; an underscore inside a word is left alone.
+// (\ * _ ` [ ], '<' starting a tag or an autolink, '&' starting an entity)
+// backslash-escaped; an underscore inside a word is left alone.
 std::string EscapeMarkdown(std::string_view text);
 
 // "body>div#main.article>p": tag, #id and up to two .class tokens per level,
