@@ -89,9 +89,10 @@ TEST_P(GoldenText, MatchesExpectedBody) {
   Document doc = cleaner.Clean(ReadFile(dir / (html ? "input.html" : "input.txt")), options);
   EXPECT_EQ(BodyText(doc), ReadFile(dir / "expected.txt")) << "explain:\n" << ExplainText(doc);
   if (fs::exists(dir / "expected.md")) {
-    // As `--format markdown` runs it: link targets kept, which must not change the text.
+    // As `--format markdown` runs it: Markdown twins and link targets built, which
+    // must not change the text.
     CleanOptions markdown_options = options;
-    markdown_options.link_targets = true;
+    markdown_options.markdown = true;
     Document markdown_doc =
         cleaner.Clean(ReadFile(dir / (html ? "input.html" : "input.txt")), markdown_options);
     EXPECT_EQ(BodyText(markdown_doc), BodyText(doc)) << "link targets changed the text";

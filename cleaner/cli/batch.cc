@@ -305,7 +305,7 @@ Result Process(Job& job, Cleaner& cleaner, const BatchOptions& options) {
   clean.url = job.url;
   clean.site = options.site;
   clean.id = job.name;
-  clean.link_targets = options.format == OutputFormat::kMarkdown;
+  clean.markdown = options.format == OutputFormat::kMarkdown;
   Document doc = cleaner.Clean(job.bytes, clean);
   if (!doc.error.empty()) {
     if (!job.record && options.format == OutputFormat::kJsonl)

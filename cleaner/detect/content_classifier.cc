@@ -668,10 +668,20 @@ void Restore(Document& doc, Decisions& d) {
   }
 }
 
+// Takes back what ClassifyOnce did: it only drops kept blocks, with a
+// "detect.content." reason.
+void Undo(Document& doc) {
+  for (Block& b : doc.blocks) {
+    if (b.verdict == Verdict::kDrop && b.reason.starts_with("detect.content.")) {
+      b.verdict = Verdict::kKeep;
+      b.reason.clear();
+    }
+  }
+}
+
 }  // namespace
 
 void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
-  Decisions before = Save(doc);
   const Outcome outcome = ClassifyOnce(doc, options);
   const int strict_words = outcome == Outcome::kDecided ? KeptBodyWords(doc) : -1;
   if (outcome == Outcome::kCleanPage || strict_words >= options.min_body_words) return;
@@ -679,7 +689,7 @@ void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
   // plan, a gadget list as short lines). Judge it again with any line longer
   // than a menu item as text, and keep that reading if it finds more.
   Decisions strict = Save(doc);
-  Restore(doc, before);
+  Undo(doc);
   ContentClassifierOptions relaxed = options;
   relaxed.good_words = relaxed.good_words_unpunctuated = options.relaxed_good_words;
   relaxed.near_words = relaxed.near_words_unpunctuated = options.menu_item_words + 1;

@@ -8,23 +8,9 @@
 namespace cleaner::html {
 namespace {
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 // Matches of one rule nested in each other that are recorded (the innermost
 // wins ties): bounds the work on pages of deeply nested matching elements.
 constexpr std::size_t kMaxNestedMatches = 4;
-
-// A match of one rule: the element's blocks [first, end).
-struct OpenMatch {
-  int end = 0;
-  bool holds_article = false;
-};
 
 // Nested matches of one rule: the innermost element speaks for the block.
 void AddHit(std::vector<SelectorHit>& hits, int rule, int depth, bool holds_article) {
@@ -109,7 +95,7 @@ void DomRuleSet::Match(const DomTree& tree, const std::vector<int>& words,
 
   // Per rule, the matches enclosing the element being looked at (pre-order:
   // a match stays open until the walk passes its last block).
-  std::map<int, std::vector<OpenMatch>> open;
+  std::map<int, std::vector<std::size_t>> open;  // per rule: where its open matches end
   std::vector<int> depth(tree.nodes.size(), 0);
   NodeText text(tree);
   std::vector<int> candidates;
@@ -156,7 +142,9 @@ void DomRuleSet::Match(const DomTree& tree, const std::vector<int>& words,
       if (dn.tag != GUMBO_TAG_UNKNOWN) {
         add_bucket(by_tag_, tag);
       } else {
-        add_bucket(by_tag_, Lowered(tag));
+        std::string lower(tag);  // custom elements keep the page's case
+        for (char& c : lower) c = ToLowerAscii(c);
+        add_bucket(by_tag_, lower);
       }
     }
     candidates.insert(candidates.end(), any_.begin(), any_.end());
@@ -178,11 +166,10 @@ void DomRuleSet::Match(const DomTree& tree, const std::vector<int>& words,
           kept_total > 0 && (kept_before[end] - kept_before[first]) * 2 >= kept_total;
       // An enclosing match of the same rule already covers these blocks; a
       // nested one only deepens them, so cap how often that is recorded.
-      std::vector<OpenMatch>& stack = open[entry.rule];
-      while (!stack.empty() && static_cast<std::size_t>(stack.back().end) <= first)
-        stack.pop_back();
+      std::vector<std::size_t>& stack = open[entry.rule];
+      while (!stack.empty() && stack.back() <= first) stack.pop_back();
       if (stack.size() >= kMaxNestedMatches) continue;
-      stack.push_back({static_cast<int>(end), holds});
+      stack.push_back(end);
       for (std::size_t b = first; b < end; ++b) AddHit(hits[b], entry.rule, depth[n], holds);
     }
   }

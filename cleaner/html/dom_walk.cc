@@ -180,6 +180,9 @@ std::size_t TrailingUnicodeSpace(std::string_view s) {
   return s.size() - end;
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
 // CommonMark's classes of the character next to a delimiter run.
 enum class CharClass { kSpace, kPunct, kOther };
 
@@ -188,8 +191,8 @@ CharClass ClassOf(std::string_view s, std::size_t at) {
   if (c < 0x80) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
       return CharClass::kSpace;
-    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return alnum || c < 0x21 || c == 0x7F ? CharClass::kOther : CharClass::kPunct;
+    return IsAsciiAlnum(static_cast<char>(c)) || c < 0x21 || c == 0x7F ? CharClass::kOther
+                                                                       : CharClass::kPunct;
   }
   utf8proc_int32_t cp = 0;
   if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
@@ -254,17 +257,14 @@ std::pair<std::size_t, std::size_t> StarRun(std::string_view s, std::size_t at) 
 // "&amp;", "&#38;", "&#x26;": would be decoded by a Markdown renderer.
 bool EntityAt(std::string_view s, std::size_t i) {
   std::size_t j = i + 1;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   if (j < s.size() && s[j] == '#') {
     ++j;
     if (j < s.size() && (s[j] == 'x' || s[j] == 'X')) ++j;
-  } else if (j >= s.size() || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+  } else if (j >= s.size() || !IsAsciiLetter(s[j])) {
     return false;
   }
   const std::size_t start = j;
-  while (j < s.size() && j - start < 32 && alnum(s[j])) ++j;
+  while (j < s.size() && j - start < 32 && IsAsciiAlnum(s[j])) ++j;
   return j > start && j < s.size() && s[j] == ';';
 }
 
@@ -272,14 +272,11 @@ bool EntityAt(std::string_view s, std::size_t i) {
 bool TagStartAt(std::string_view s, std::size_t i) {
   if (i + 1 >= s.size()) return false;
   const char c = s[i + 1];
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
+  return IsAsciiLetter(c) || c == '/' || c == '!' || c == '?';
 }
 
 // Whether the character at `text[i]` is Markdown syntax EscapeMarkdown escapes.
 bool EscapeAt(std::string_view text, std::size_t i) {
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   switch (text[i]) {
     case '\\':
     case '*':
@@ -289,7 +286,8 @@ bool EscapeAt(std::string_view text, std::size_t i) {
       return true;
     case '_':
       // "snake_case": an underscore inside a word cannot emphasize (CommonMark).
-      return !(i > 0 && i + 1 < text.size() && alnum(text[i - 1]) && alnum(text[i + 1]));
+      return !(i > 0 && i + 1 < text.size() && IsAsciiAlnum(text[i - 1]) &&
+               IsAsciiAlnum(text[i + 1]));
     case '<':
       return TagStartAt(text, i);
     case '&':
@@ -308,7 +306,8 @@ bool NeedsMarkdownEscape(std::string_view text) {
 
 class Walker {
  public:
-  Walker(DomTree& out, std::string_view base_url) : out_(out), base_url_(base_url) {}
+  Walker(DomTree& out, std::string_view base_url, bool markdown)
+      : out_(out), base_url_(base_url), markdown_(markdown) {}
 
   void Run(const GumboNode* root) {
     out_.nodes.clear();
@@ -508,7 +507,7 @@ class Walker {
       f.inline_chrome = parent->inline_chrome ? parent->inline_chrome : dn.chrome;
     }
     if (tag == GUMBO_TAG_LI) StartListItem(f, index);
-    if (!block && !f.pre && !InCode()) PushSpan(node, tag, index);
+    if (markdown_ && !block && !f.pre && !InCode()) PushSpan(node, tag, index);
     stack_.push_back(f);
   }
 
@@ -799,7 +798,7 @@ class Walker {
         for (auto s = spans_.rbegin(); s != spans_.rend(); ++s) CloseSpan(*s);
         if (!marks_.empty()) DropUnflankedMarks();
         b.markdown = std::move(cur_md_);
-      } else if (!cur_pre_ && NeedsMarkdownEscape(b.text)) {
+      } else if (markdown_ && !cur_pre_ && NeedsMarkdownEscape(b.text)) {
         b.markdown = EscapeMarkdown(b.text);  // "*" and "[" in plain text stay literal
       }
       out_.blocks.push_back(std::move(b));
@@ -817,6 +816,7 @@ class Walker {
 
   DomTree& out_;
   std::string_view base_url_;
+  bool markdown_;
   std::vector<Frame> stack_;
   std::vector<Span> spans_;  // open inline elements, outermost first
   std::string cur_md_;
@@ -880,8 +880,8 @@ std::string_view TagName(const GumboNode* node) {
   return std::string_view(piece.data, piece.length);
 }
 
-void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url) {
-  Walker(out, base_url).Run(root);
+void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url, bool markdown) {
+  Walker(out, base_url, markdown).Run(root);
 }
 
 std::string EscapeMarkdown(std::string_view text) {

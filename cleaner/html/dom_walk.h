@@ -86,7 +86,9 @@ struct DomTree {
 // Walks the tree under `root` (normally the <html> element). `base_url` (the
 // page's address, may be empty) resolves relative links in DomBlock::markdown;
 // without one they stay relative.
-void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url = {});
+// `markdown` false leaves every DomBlock::markdown empty (no output needs it).
+void WalkDom(const GumboNode* root, DomTree& out, std::string_view base_url = {},
+             bool markdown = true);
 
 // A link target for Markdown: `href` resolved against `base_url` when relative,
 // spaces and parentheses percent-encoded; empty for links that lead nowhere off

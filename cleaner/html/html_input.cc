@@ -67,26 +67,6 @@ void FallbackToText(std::string_view page, Document& doc, const std::string& why
   }
 }
 
-// <link rel="canonical" href> in <head>, for resolving links before the
-// metadata stage has run (empty when absent).
-std::string_view CanonicalLink(const GumboNode* root) {
-  if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboVector& top = root->v.element.children;
-  for (unsigned i = 0; i < top.length; ++i) {
-    const auto* head = static_cast<const GumboNode*>(top.data[i]);
-    if (head->type != GUMBO_NODE_ELEMENT || head->v.element.tag != GUMBO_TAG_HEAD) continue;
-    const GumboVector& links = head->v.element.children;
-    for (unsigned j = 0; j < links.length; ++j) {
-      const auto* link = static_cast<const GumboNode*>(links.data[j]);
-      if (link->type != GUMBO_NODE_ELEMENT || link->v.element.tag != GUMBO_TAG_LINK) continue;
-      const char* rel = html::AttrOf(link, "rel");
-      const char* href = html::AttrOf(link, "href");
-      if (rel != nullptr && href != nullptr && html::EqualsLower(rel, "canonical")) return href;
-    }
-  }
-  return {};
-}
-
 // Where a block sits, for Markdown: its owner element and a few ancestors
 // (bounded: hostile pages nest deeply).
 std::uint8_t MarkupOf(const html::DomTree& tree, const html::DomBlock& block) {
@@ -135,7 +115,7 @@ void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) 
                        std::to_string(options.max_bytes) + "-byte limit for parsing");
     return;
   }
-  html::PrescanResult pre = html::Prescan(text, options.max_depth, options.link_targets);
+  html::PrescanResult pre = html::Prescan(text, options.max_depth, options.markdown);
   if (pre.too_deep) {
     FallbackToText(pre.html, doc,
                    "page nests deeper than " + std::to_string(options.max_depth) + " elements");
@@ -151,10 +131,10 @@ void Convert(std::string_view bytes, const HtmlOptions& options, Document& doc) 
   html::GumboDocument gumbo;
   gumbo.Parse(std::move(pre.html), options.max_errors);
   html::DomTree tree;
-  html::WalkDom(
-      gumbo.root(), tree,
-      options.base_url.empty() ? CanonicalLink(gumbo.root()) : std::string_view(options.base_url));
-  html::PageMetadata meta = html::ExtractMetadata(gumbo.root(), tree, pre.json_ld);
+  const html::PageTags tags = html::ReadPageTags(gumbo.root());
+  html::WalkDom(gumbo.root(), tree, options.base_url.empty() ? tags.canonical : options.base_url,
+                options.markdown);
+  html::PageMetadata meta = html::ExtractMetadata(tags, tree, pre.json_ld);
   doc.metadata = meta.metadata;
 
   std::vector<BlockFeatures> features(tree.blocks.size());

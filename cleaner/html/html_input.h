@@ -44,10 +44,10 @@ struct HtmlOptions {
                                       // node costs ~400 bytes: bounds memory to ~100 MB)
   unsigned max_errors = 1000;         // Gumbo max_errors: parse errors recorded at most
   std::string charset;                // forced charset (--charset / JSONL field), empty = detect
-  bool link_targets = false;  // keep link targets for Block::markdown (Markdown output only:
-                              // they cost parse time)
-  std::string base_url;       // the page's address: resolves relative links in Markdown (else the
-                              // canonical link does; else they stay relative)
+  bool markdown = false;  // build Block::markdown (inline markup, escapes, link targets):
+                          // Markdown output only, the rest need not pay for it
+  std::string base_url;   // the page's address: resolves relative links in Markdown (else the
+                          // canonical link does; else they stay relative)
   // Selector rules to match: each block's Block::selector_hits (null: none).
   const html::DomRuleSet* dom_rules = nullptr;
 };

@@ -154,17 +154,11 @@ std::string TextOf(const GumboNode* node) {
   return out;
 }
 
-struct MetaTags {
-  std::string og_title, twitter_title, title_tag, author, article_author, other_author, published,
-      other_date, itemprop_date, site_name, app_name, canonical, og_url, content_language,
-      og_locale, lang;
-};
-
 void SetOnce(std::string& field, const char* value) {
   if (field.empty() && value) field = value;
 }
 
-void ReadMetaTags(const GumboNode* root, MetaTags& m) {
+void ReadMetaTags(const GumboNode* root, PageTags& m) {
   if (const char* lang = AttrOf(root, "lang")) m.lang = lang;
   if (m.lang.empty())
     if (const char* lang = AttrOf(root, "xml:lang")) m.lang = lang;
@@ -262,11 +256,20 @@ std::string CleanValue(std::string_view value) {
   return out;
 }
 
+PageTags ReadPageTags(const GumboNode* root) {
+  PageTags tags;
+  if (root) ReadMetaTags(root, tags);
+  return tags;
+}
+
 PageMetadata ExtractMetadata(const GumboNode* root, const DomTree& tree,
                              const std::vector<std::string>& json_ld) {
+  return ExtractMetadata(ReadPageTags(root), tree, json_ld);
+}
+
+PageMetadata ExtractMetadata(const PageTags& m, const DomTree& tree,
+                             const std::vector<std::string>& json_ld) {
   PageMetadata out;
-  MetaTags m;
-  if (root) ReadMetaTags(root, m);
   JsonLdFields j;
   ReadJsonLd(json_ld, j);
 

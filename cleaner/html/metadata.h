@@ -28,8 +28,23 @@ struct PageMetadata {
   std::string og_title;      // og:title / JSON-LD headline
 };
 
-// `root` is the <html> element; `tree` the walked body (for <h1>, <time>,
+// The <meta>, <link>, <title> and lang values of a page, as written: read
+// before the body walk, which resolves Markdown links against `canonical`.
+struct PageTags {
+  std::string og_title, twitter_title, title_tag, author, article_author, other_author, published,
+      other_date, itemprop_date, site_name, app_name, canonical, og_url, content_language,
+      og_locale, lang;
+};
+
+// `root` is the <html> element.
+PageTags ReadPageTags(const GumboNode* root);
+
+// `tags` from ReadPageTags; `tree` the walked body (for <h1>, <time>,
 // rel=author); `json_ld` the script bodies the prescan set aside.
+PageMetadata ExtractMetadata(const PageTags& tags, const DomTree& tree,
+                             const std::vector<std::string>& json_ld);
+
+// As above, reading the tags from `root` first.
 PageMetadata ExtractMetadata(const GumboNode* root, const DomTree& tree,
                              const std::vector<std::string>& json_ld);
 

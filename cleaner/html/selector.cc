@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "cleaner/html/gumbo_document.h"
 #include "cleaner/html/tag_scanner.h"
 
 namespace cleaner::html {
@@ -15,8 +16,6 @@ bool IsIdentChar(char c) {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
          c == '_' || u >= 0x80;
 }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Recursive descent over the selector text; the first error stops it.
 class Parser {
@@ -128,7 +127,7 @@ class Parser {
       ++i_;
     } else if (IsIdentChar(Peek())) {
       if (!ParseIdent(out.tag, "a tag name")) return false;
-      for (char& c : out.tag) c = Lower(c);
+      for (char& c : out.tag) c = ToLowerAscii(c);
     }
     for (;;) {
       const char c = Peek();
@@ -156,7 +155,7 @@ class Parser {
     ++i_;  // '['
     SkipSpace();
     if (!ParseIdent(out.name, "an attribute name")) return false;
-    for (char& c : out.name) c = Lower(c);
+    for (char& c : out.name) c = ToLowerAscii(c);
     SkipSpace();
     if (Peek() == ']') {
       ++i_;
@@ -194,7 +193,7 @@ class Parser {
     ++i_;  // ':'
     std::string name;
     if (!ParseIdent(name, "a pseudo-class after ':'")) return false;
-    for (char& c : name) c = Lower(c);
+    for (char& c : name) c = ToLowerAscii(c);
     if (name != "not" && name != "has-text") {
       std::string message = "unsupported pseudo-class ':";
       message += name;
@@ -268,17 +267,8 @@ class Parser {
   std::string error_;
 };
 
-const char* Attribute(const GumboNode* node, std::string_view name) {
-  const GumboVector& attrs = node->v.element.attributes;
-  for (unsigned i = 0; i < attrs.length; ++i) {
-    const auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
-    if (name == attr->name) return attr->value;  // Gumbo lower-cases names
-  }
-  return nullptr;
-}
-
 bool AttrMatches(const AttrTest& test, const GumboNode* node) {
-  const char* raw = Attribute(node, test.name);
+  const char* raw = AttrOf(node, test.name.c_str());
   if (raw == nullptr) return false;
   const std::string_view value(raw);
   switch (test.op) {
@@ -304,11 +294,11 @@ bool CompoundMatches(const CompoundSelector& c, const DomTree& tree, int node, N
     return false;
   if (!c.tag.empty() && !EqualsLower(TagName(g), c.tag)) return false;
   for (const std::string& id : c.ids) {
-    const char* value = Attribute(g, "id");
+    const char* value = AttrOf(g, "id");
     if (value == nullptr || id != value) return false;
   }
   if (!c.classes.empty()) {
-    const char* value = Attribute(g, "class");
+    const char* value = AttrOf(g, "class");
     if (value == nullptr) return false;
     for (const std::string& cls : c.classes) {
       if (!HasToken(value, cls)) return false;

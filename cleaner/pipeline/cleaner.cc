@@ -26,7 +26,7 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
     html_options.charset = options.charset;
     html_options.dom_rules = dom_rules_.get();
     html_options.base_url = options.url;
-    html_options.link_targets = options.link_targets;
+    html_options.markdown = options.markdown;
     HtmlToDocument(bytes, html_options, doc);
     if (doc.error.empty()) ClassifyHtml(doc, options);
     return doc;

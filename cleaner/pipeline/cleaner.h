@@ -34,12 +34,12 @@ enum class InputKind : std::uint8_t { kAuto, kText, kHtml };
 
 struct CleanOptions {
   InputKind input = InputKind::kAuto;
-  std::string charset;        // HTML: forced charset (empty: BOM, <meta>, then the bytes)
-  std::string url;            // selects site packs by domain
-  std::string site;           // forces one site pack by id
-  std::string id;             // names the document in messages
-  bool detectors = true;      // structural detectors and the content classifier
-  bool link_targets = false;  // HTML: keep link targets in Block::markdown (--format markdown)
+  std::string charset;    // HTML: forced charset (empty: BOM, <meta>, then the bytes)
+  std::string url;        // selects site packs by domain
+  std::string site;       // forces one site pack by id
+  std::string id;         // names the document in messages
+  bool detectors = true;  // structural detectors and the content classifier
+  bool markdown = false;  // HTML: build Block::markdown (--format markdown)
 };
 
 class Cleaner {

@@ -176,12 +176,19 @@ std::vector<char> ActiveRules(const RuleSet& rules, Document& doc, const RuleRun
 
 }  // namespace
 
+bool SelectorHitVetoed(const RuleSet& rules, const SelectorHit& hit) {
+  const RuleSet::CompiledRule& cr = rules.rules()[static_cast<std::size_t>(hit.rule)];
+  // A generic drop rule whose element holds most of the article is a page that
+  // names its article wrapper like chrome ("story premium").
+  return hit.holds_article && cr.rule->action != Action::kKeep &&
+         !rules.packs()[static_cast<std::size_t>(cr.pack)].IsSite();
+}
+
 void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
                    RuleScratch& scratch) {
   bool any = false;
   for (const Block& b : doc.blocks) any = any || !b.selector_hits.empty();
   if (!any) return;
-  EnsureMatcher(rules, scratch);
   const std::vector<char> active = ActiveRules(rules, doc, options, scratch, false);
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
@@ -211,9 +218,7 @@ void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& op
       if (!active[static_cast<std::size_t>(hit.rule)]) continue;
       const Pack& pack = packs[static_cast<std::size_t>(cr.pack)];
       const bool keep = cr.rule->action == Action::kKeep;
-      // A generic drop rule whose element holds most of the article is a page
-      // that names its article wrapper like chrome ("story premium"): ignored.
-      if (!keep && !pack.IsSite() && hit.holds_article) {
+      if (SelectorHitVetoed(rules, hit)) {
         block.notes.push_back("rule " + cr.rule->id +
                               " vetoed: its element holds most of the article");
         continue;
@@ -254,7 +259,6 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
                 RuleScratch& scratch) {
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
-  EnsureMatcher(rules, scratch);
   const std::vector<char> active = ActiveRules(rules, doc, options, scratch, true);
 
   // Every flag a loaded rule can set is reported, false until a rule fires.

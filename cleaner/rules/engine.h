@@ -58,6 +58,10 @@ struct RuleScratch {
 void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
                    RuleScratch& scratch);
 
+// Whether ApplyDomRules ignores this hit: a generic pack's drop rule whose
+// element holds most of the article region.
+bool SelectorHitVetoed(const RuleSet& rules, const SelectorHit& hit);
+
 // Which packs apply to `doc`, one flag per RuleSet::packs(): generic ones always;
 // a site pack by --site, by the host of doc.url (else of the page's canonical
 // link) or, with no URL from outside and no domain match, by a fingerprint seen

@@ -24,12 +24,9 @@ bool DomRuleFires(const RuleSet& rules, const html::DomRuleSet& dom, int rule,
   HtmlOptions options;
   options.dom_rules = &dom;
   HtmlToDocument(html, options, doc);
-  const RuleSet::CompiledRule& cr = rules.rules()[static_cast<std::size_t>(rule)];
-  const bool vetoable = cr.rule->action != Action::kKeep &&
-                        !rules.packs()[static_cast<std::size_t>(cr.pack)].IsSite();
   for (const Block& b : doc.blocks) {
     for (const SelectorHit& hit : b.selector_hits) {
-      if (hit.rule == rule && !(vetoable && hit.holds_article)) return true;
+      if (hit.rule == rule && !SelectorHitVetoed(rules, hit)) return true;
     }
   }
   return false;
