@@ -75,12 +75,17 @@ bool ShapeMatches(const Rule& rule, const Block& block) {
 
 }  // namespace
 
-std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
-                              const RuleRunOptions& options, RuleScratch& scratch) {
-  EnsureMatcher(rules, scratch);
+namespace {
+
+// The packs chosen without reading the page's text: generic ones, --site, the
+// domains of its URL. Sets `by_fingerprint` when its blocks should still be
+// searched for a site pack's fingerprint.
+std::vector<char> PacksByAddress(const RuleSet& rules, const Document& doc,
+                                 const RuleRunOptions& options, bool& by_fingerprint) {
+  by_fingerprint = false;
   const auto& packs = rules.packs();
-  std::vector<char> active(packs.size(), 0);
   if (options.packs != nullptr && options.packs->size() == packs.size()) return *options.packs;
+  std::vector<char> active(packs.size(), 0);
   if (options.only_pack >= 0) {
     active[static_cast<std::size_t>(options.only_pack)] = 1;
     return active;
@@ -103,7 +108,18 @@ std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
   }
   // No URL from outside and no --site: a site pack applies when its fingerprint
   // is seen (a page's own canonical link may name a custom domain).
-  if (doc.url.empty() && options.site.empty() && !any_site) {
+  by_fingerprint = doc.url.empty() && options.site.empty() && !any_site;
+  return active;
+}
+
+}  // namespace
+
+std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
+                              const RuleRunOptions& options, RuleScratch& scratch) {
+  EnsureMatcher(rules, scratch);
+  bool by_fingerprint = false;
+  std::vector<char> active = PacksByAddress(rules, doc, options, by_fingerprint);
+  if (by_fingerprint) {
     for (const Block& block : doc.blocks) {
       scratch.matcher->MatchFingerprints(block.text, scratch.fingerprints);
       for (int p : scratch.fingerprints) active[static_cast<std::size_t>(p)] = 1;
@@ -111,8 +127,6 @@ std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
   }
   return active;
 }
-
-namespace {}  // namespace
 
 std::string HostOfUrl(std::string_view url) {
   std::size_t scheme = url.find("://");
@@ -152,11 +166,10 @@ namespace {
 
 // The rules that apply to `doc`: their pack is selected and no selected site
 // pack disables them. Records the packs in doc.packs when `record` is set.
-std::vector<char> ActiveRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
-                              RuleScratch& scratch, bool record) {
+std::vector<char> ActiveRules(const RuleSet& rules, Document& doc,
+                              const std::vector<char>& active_packs, bool record) {
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
-  const std::vector<char> active_packs = SelectPacks(rules, doc, options, scratch);
   std::vector<char> active(compiled.size(), 0);
   for (std::size_t r = 0; r < compiled.size(); ++r)
     active[r] = active_packs[static_cast<std::size_t>(compiled[r].pack)];
@@ -189,7 +202,8 @@ void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& op
   bool any = false;
   for (const Block& b : doc.blocks) any = any || !b.selector_hits.empty();
   if (!any) return;
-  const std::vector<char> active = ActiveRules(rules, doc, options, scratch, false);
+  const std::vector<char> active =
+      ActiveRules(rules, doc, SelectPacks(rules, doc, options, scratch), false);
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
   const int n = static_cast<int>(doc.blocks.size());
@@ -259,19 +273,40 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
                 RuleScratch& scratch) {
   const auto& packs = rules.packs();
   const auto& compiled = rules.rules();
-  const std::vector<char> active = ActiveRules(rules, doc, options, scratch, true);
+  EnsureMatcher(rules, scratch);
+  bool by_fingerprint = false;
+  std::vector<char> active_packs = PacksByAddress(rules, doc, options, by_fingerprint);
+  // One pass of the pattern sets over the blocks finds the rules' hits and,
+  // while the packs are not known yet, the fingerprints: one set call per
+  // block, not two.
+  const int n = static_cast<int>(doc.blocks.size());
+  std::vector<int>& hits = scratch.page_hits;
+  std::vector<int>& first_hit = scratch.page_first_hit;
+  hits.clear();
+  first_hit.clear();
+  for (const Block& block : doc.blocks) {
+    first_hit.push_back(static_cast<int>(hits.size()));
+    scratch.matcher->Match(block.text, block.features.words, scratch.rules,
+                           by_fingerprint ? &scratch.fingerprints : nullptr);
+    if (block.verdict != Verdict::kTitle)
+      hits.insert(hits.end(), scratch.rules.begin(), scratch.rules.end());
+    if (by_fingerprint) {
+      for (int p : scratch.fingerprints) active_packs[static_cast<std::size_t>(p)] = 1;
+    }
+  }
+  first_hit.push_back(static_cast<int>(hits.size()));
+  const std::vector<char> active = ActiveRules(rules, doc, active_packs, true);
 
   // Every flag a loaded rule can set is reported, false until a rule fires.
   for (const std::string& flag : rules.flag_names()) doc.flags.emplace(flag, false);
 
-  const int n = static_cast<int>(doc.blocks.size());
   Positions positions(doc);
   std::vector<Firing> firings;
   for (int b = 0; b < n; ++b) {
     Block& block = doc.blocks[static_cast<std::size_t>(b)];
-    if (block.verdict == Verdict::kTitle) continue;
-    scratch.matcher->MatchRules(block.text, block.features.words, scratch.rules);
-    for (int r : scratch.rules) {
+    for (int h = first_hit[static_cast<std::size_t>(b)];
+         h < first_hit[static_cast<std::size_t>(b) + 1]; ++h) {
+      const int r = hits[static_cast<std::size_t>(h)];
       const RuleSet::CompiledRule& cr = compiled[static_cast<std::size_t>(r)];
       if (!active[static_cast<std::size_t>(r)]) continue;
       const Rule& rule = *cr.rule;

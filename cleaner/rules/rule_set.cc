@@ -28,18 +28,27 @@ std::unique_ptr<RE2::Set> BuildSet(const PatternGroup& group, std::vector<RuleEr
   return set;
 }
 
-// Appends the owners of the patterns `set` finds in `text` to `out`.
+// Appends the owners of the patterns `set` finds in `text`: rules to `rules`,
+// fingerprints' packs to `fingerprints` (dropped when null).
 void SetMatch(const RE2::Set* set, const std::vector<int>& owner, std::string_view text,
-              std::vector<int>& hits, std::vector<int>& out) {
+              std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints) {
   if (set == nullptr) return;
   // Most blocks hit nothing: the any-match call is cheaper and allocates nothing.
   if (!set->Match(re2::StringPiece(text.data(), text.size()), nullptr)) return;
   hits.clear();
   set->Match(re2::StringPiece(text.data(), text.size()), &hits);
-  for (int hit : hits) out.push_back(owner[static_cast<std::size_t>(hit)]);
+  for (int hit : hits) {
+    const int o = owner[static_cast<std::size_t>(hit)];
+    if (o >= 0) {
+      rules.push_back(o);
+    } else if (fingerprints) {
+      fingerprints->push_back(FingerprintPack(o));
+    }
+  }
 }
 
 void SortUnique(std::vector<int>& v) {
+  if (v.size() < 2) return;
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
@@ -87,21 +96,13 @@ RE2::Options RulePatternOptions() {
 
 namespace {
 
-constexpr std::size_t kGroups = 5;
-// Anchored patterns go to three sets by their rules' max_words, so a block only
-// meets the rules that take blocks of its size: labels and buttons (<= kBand0),
-// bylines and datelines (<= kBand1), notes and paragraphs-sized rules (longer).
-constexpr int kBand0 = 12;
-constexpr int kBand1 = 40;
-// Unanchored patterns scan every byte of a block, so each block meets them in
-// one set only: blocks up to this many words in one with all of them, longer
-// blocks in one with just the few rules that take such long blocks. (The few
-// unanchored patterns compile in about a millisecond, so the copies are cheap.)
-constexpr int kUnanchoredTier = 50;
+constexpr std::size_t kGroups = 2;
+constexpr std::size_t kAnchored = 0;
+constexpr std::size_t kScanning = 1;
 
 // Whether an anchored pattern starts with an unbounded run ("^[^|]+ \\| ",
 // "^[^.!?]*"): its DFA thread lives through most blocks, as an unanchored one's,
-// and in an anchored set it would keep the whole set scanning; it goes with
+// and in the anchored set it would keep the whole set scanning; it goes with
 // the unanchored ones, which scan every byte anyway.
 bool ScansFromStart(std::string_view pattern) {
   for (std::size_t at = pattern.find('^'); at != std::string_view::npos;
@@ -125,54 +126,56 @@ bool ScansFromStart(std::string_view pattern) {
   return false;
 }
 
-void Add(PatternGroup& group, const std::string& pattern, const SourceLocation& where, int owner,
-         int max_words) {
-  group.sources.emplace_back(pattern, where);
-  group.owner.push_back(owner);
-  group.max_words = std::max(group.max_words, max_words);
-}
-
-// Groups: 0-2 anchored by band of max_words, 3 unanchored for blocks up to
-// kUnanchoredTier words, 4 unanchored for longer blocks.
+// Two sets, not more: each RE2::Set::Match call costs about 45 ns before it
+// reads a byte, and most blocks are short lines, so splitting the patterns
+// further (by the rules' max_words, as this once did) costs more calls than the
+// smaller automata save (tests/bench/pattern_cost: 13 -> 6 ms per pass over the
+// dev pages). Rules' word limits are checked on the hits instead.
+// Site packs' fingerprints share the sets (one call per block finds both), as
+// owners below zero.
 void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
                 const SourceLocation& where, int owner, int max_words) {
-  if (PatternStartsAnchored(pattern) && !ScansFromStart(pattern)) {
-    Add(groups[max_words <= kBand0   ? 0
-               : max_words <= kBand1 ? 1
-                                     : 2],
-        pattern, where, owner, max_words);
-    return;
+  PatternGroup& group = groups[PatternScansBlock(pattern) ? kScanning : kAnchored];
+  group.sources.emplace_back(pattern, where);
+  group.owner.push_back(owner);
+  if (owner >= 0) {
+    group.max_words = std::max(group.max_words, max_words);
+  } else {
+    group.has_fingerprints = true;
   }
-  Add(groups[3], pattern, where, owner, std::min(max_words, kUnanchoredTier));
-  if (max_words > kUnanchoredTier) Add(groups[4], pattern, where, owner, max_words);
 }
 
 // Runs the groups a block of `words` words meets (their own sets, else the
 // shared ones) over `text`; `words` 0 (unknown) meets them all.
 void MatchGroups(const PatternGroup (&groups)[kGroups],
                  const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
-                 std::vector<int>& hits, std::vector<int>& out) {
-  out.clear();
+                 std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints) {
+  rules.clear();
+  if (fingerprints) fingerprints->clear();
   for (std::size_t g = 0; g < kGroups; ++g) {
-    if (words > groups[g].max_words || (g == 4 && words != 0 && words <= kUnanchoredTier)) continue;
-    const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : groups[g].set.get();
-    SetMatch(set, groups[g].owner, text, hits, out);
+    const PatternGroup& group = groups[g];
+    if (words > group.max_words && !(fingerprints && group.has_fingerprints)) continue;
+    const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : group.set.get();
+    SetMatch(set, group.owner, text, hits, rules, fingerprints);
   }
-  SortUnique(out);
+  SortUnique(rules);
+  if (fingerprints) SortUnique(*fingerprints);
 }
 
 }  // namespace
 
+bool PatternScansBlock(std::string_view pattern) {
+  return !PatternStartsAnchored(pattern) || ScansFromStart(pattern);
+}
+
 std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleError>* errors) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(rules.packs);
-  for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
-    groups[0].anchor = groups[1].anchor = groups[2].anchor = RE2::ANCHOR_START;
-  }
+  set->groups_[kAnchored].anchor = RE2::ANCHOR_START;
   for (std::size_t p = 0; p < set->packs_.size(); ++p) {
     const Pack& pack = set->packs_[p];
     for (const std::string& fp : pack.fingerprints) {
-      AddPattern(set->fingerprint_groups_, fp, pack.where, static_cast<int>(p), INT_MAX);
+      AddPattern(set->groups_, fp, pack.where, FingerprintOwner(static_cast<int>(p)), INT_MAX);
     }
     for (const Rule& rule : pack.rules) {
       CompiledRule compiled;
@@ -183,7 +186,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
       }
       const int index = static_cast<int>(set->rules_.size());
       for (const std::string& pattern : rule.patterns) {
-        AddPattern(set->rule_groups_, pattern, rule.where, index, rule.max_words);
+        AddPattern(set->groups_, pattern, rule.where, index, rule.max_words);
       }
       set->rules_.push_back(std::move(compiled));
       set->flag_names_.insert(set->flag_names_.end(), rule.flags.begin(), rule.flags.end());
@@ -192,23 +195,22 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   std::sort(set->flag_names_.begin(), set->flag_names_.end());
   set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
                          set->flag_names_.end());
-  for (PatternGroup* groups : {set->rule_groups_, set->fingerprint_groups_}) {
-    for (std::size_t g = 0; g < kGroups; ++g) {
-      groups[g].set = BuildSet(groups[g], errors);
-      if (!groups[g].sources.empty() && groups[g].set == nullptr) return nullptr;
-    }
+  for (PatternGroup& group : set->groups_) {
+    group.set = BuildSet(group, errors);
+    if (!group.sources.empty() && group.set == nullptr) return nullptr;
   }
   return set;
 }
 
 void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out,
                          int words) const {
-  MatchGroups(rule_groups_, nullptr, text, words, scratch, out);
+  MatchGroups(groups_, nullptr, text, words, scratch, out, nullptr);
 }
 
 void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch,
                                 std::vector<int>& out) const {
-  MatchGroups(fingerprint_groups_, nullptr, text, 0, scratch, out);
+  std::vector<int> rules;
+  MatchGroups(groups_, nullptr, text, 0, scratch, rules, &out);
 }
 
 // The sources compiled once already, so building the copies cannot fail short of
@@ -220,22 +222,24 @@ RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
     uses_shared_ = true;
     return;
   }
-  for (std::size_t g = 0; g < kGroups; ++g) {
-    rule_sets_[g] = BuildSet(rules.rule_groups_[g], nullptr);
-    fingerprint_sets_[g] = BuildSet(rules.fingerprint_groups_[g], nullptr);
-  }
+  for (std::size_t g = 0; g < kGroups; ++g) own_sets_[g] = BuildSet(rules.groups_[g], nullptr);
 }
 
 RuleMatcher::~RuleMatcher() {
   if (uses_shared_) rules_->shared_in_use_.store(false);
 }
 
+void RuleMatcher::Match(std::string_view text, int words, std::vector<int>& rules,
+                        std::vector<int>* fingerprints) {
+  MatchGroups(rules_->groups_, &own_sets_, text, words, hits_, rules, fingerprints);
+}
+
 void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>& out) {
-  MatchGroups(rules_->rule_groups_, &rule_sets_, text, words, hits_, out);
+  Match(text, words, out, nullptr);
 }
 
 void RuleMatcher::MatchFingerprints(std::string_view text, std::vector<int>& out) {
-  MatchGroups(rules_->fingerprint_groups_, &fingerprint_sets_, text, 0, hits_, out);
+  Match(text, 0, no_rules_, &out);
 }
 
 int RuleSet::FindRule(std::string_view id) const {

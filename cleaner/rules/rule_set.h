@@ -18,12 +18,17 @@
 
 namespace cleaner {
 
+// Fingerprint patterns share the rules' sets; their owner is below zero.
+constexpr int FingerprintOwner(int pack) { return -pack - 1; }
+constexpr int FingerprintPack(int owner) { return -owner - 1; }
+
 // One RE2::Set and what its pattern indices stand for.
 struct PatternGroup {
   RE2::Anchor anchor = RE2::UNANCHORED;
   std::vector<std::pair<std::string, SourceLocation>> sources;
-  std::vector<int> owner;         // pattern index -> rule index (fingerprints: pack index)
-  int max_words = 0;              // the largest max_words of its rules: longer blocks cannot match
+  std::vector<int> owner;  // pattern index -> rule index, or FingerprintOwner(pack index)
+  int max_words = 0;       // the largest max_words of its rules: longer blocks cannot match
+  bool has_fingerprints = false;
   std::unique_ptr<RE2::Set> set;  // null when there are no patterns
 };
 
@@ -62,13 +67,10 @@ class RuleSet {
   RuleSet() = default;
   // Anchored patterns ('^' first in every top-level alternative: nearly all
   // chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first byte
-  // no pattern can take instead of scanning the whole block; they are split by
-  // the rules' max_words so prose-length blocks skip the label rules. The few
-  // unanchored ones scan every byte: each block meets them in one set only, the
-  // one for its length (rule_set.cc).
-  static constexpr std::size_t kGroups = 5;  // anchored x {short, long}, unanchored x 2 tiers
-  PatternGroup rule_groups_[kGroups];
-  PatternGroup fingerprint_groups_[kGroups];
+  // no pattern can take instead of scanning the whole block; the few others
+  // scan every byte, in a set of their own (rule_set.cc).
+  static constexpr std::size_t kGroups = 2;
+  PatternGroup groups_[kGroups];
   // Whether a RuleMatcher matches through the shared sets above (one may).
   mutable std::atomic<bool> shared_in_use_{false};
   std::vector<Pack> packs_;
@@ -87,6 +89,10 @@ class RuleMatcher {
   RuleMatcher(const RuleMatcher&) = delete;
   RuleMatcher& operator=(const RuleMatcher&) = delete;
   const RuleSet& rules() const { return *rules_; }
+  // Rule hits as RuleSet::MatchRules and, when `fingerprints` is given, the
+  // packs whose fingerprint matches, from the same pass over `text`.
+  void Match(std::string_view text, int words, std::vector<int>& rules,
+             std::vector<int>* fingerprints);
   // As RuleSet::MatchRules / MatchFingerprints.
   void MatchRules(std::string_view text, int words, std::vector<int>& out);
   void MatchFingerprints(std::string_view text, std::vector<int>& out);
@@ -94,9 +100,9 @@ class RuleMatcher {
  private:
   const RuleSet* rules_;
   bool uses_shared_ = false;  // no copies: the RuleSet's own sets
-  std::unique_ptr<RE2::Set> rule_sets_[RuleSet::kGroups];
-  std::unique_ptr<RE2::Set> fingerprint_sets_[RuleSet::kGroups];
+  std::unique_ptr<RE2::Set> own_sets_[RuleSet::kGroups];
   std::vector<int> hits_;
+  std::vector<int> no_rules_;
 };
 
 // RE2 options every rule pattern is compiled with.
@@ -105,5 +111,9 @@ RE2::Options RulePatternOptions();
 // Whether the pattern can only match at the start of the text: after leading
 // flag groups such as "(?i)" it starts with '^' and has no '|' outside groups.
 bool PatternStartsAnchored(std::string_view pattern);
+
+// Whether the pattern goes to the set that scans every byte of a block: it is
+// not anchored, or it is but starts with an unbounded run ("^[^|]+ \\| ").
+bool PatternScansBlock(std::string_view pattern);
 
 }  // namespace cleaner

@@ -2,10 +2,10 @@
 //
 //   build/tests/bench/pattern_cost [rules_dir] [--loo]
 //
-// Matches the dev pages' blocks (text mode: normalized lines) roughly the way
-// the rule engine does (rule_set.cc has the exact grouping): patterns grouped
-// into {anchored, unanchored} x {short, long} sets, a block skips the sets whose
-// rules all take fewer words. Prints each set's time
+// Matches the dev pages' blocks (text mode: normalized lines) the way the rule
+// engine does: the patterns in its two sets (anchored, and scanning every byte:
+// PatternScansBlock), a block skips a set whose rules all take fewer words.
+// Prints each set's time
 // over the corpus, then each pattern's time alone (a one-pattern set over the
 // blocks its set sees), slowest first. With --loo it also prints how much each
 // set speeds up without each of its patterns (leave one out), which catches the
@@ -49,8 +49,6 @@ struct Group {
   std::vector<Pattern> patterns;
   int max_words = 0;
 };
-
-constexpr int kShortRuleWords = 12;  // as rule_set.cc
 
 std::unique_ptr<RE2::Set> Build(const std::vector<Pattern>& patterns, RE2::Anchor anchor,
                                 std::size_t skip) {
@@ -125,16 +123,14 @@ int main(int argc, char** argv) {
     for (Block& b : doc.blocks) lines.push_back({std::move(b.text), b.features.words});
   }
   cleaner::LoadedRules loaded = cleaner::LoadRulesDir(rules_dir);
-  Group groups[4] = {{RE2::ANCHOR_START, {}, 0},
-                     {RE2::UNANCHORED, {}, 0},
-                     {RE2::ANCHOR_START, {}, 0},
-                     {RE2::UNANCHORED, {}, 0}};
-  const char* names[4] = {"anchored/short", "unanchored/short", "anchored/long", "unanchored/long"};
+  // The engine's two sets (rule_set.cc): anchored, and scanning every byte.
+  constexpr std::size_t kSets = 2;
+  Group groups[kSets] = {{RE2::ANCHOR_START, {}, 0}, {RE2::UNANCHORED, {}, 0}};
+  const char* names[kSets] = {"anchored", "scanning"};
   for (const cleaner::Pack& pack : loaded.packs) {
     for (const cleaner::Rule& rule : pack.rules) {
       for (const std::string& source : rule.patterns) {
-        const std::size_t g = (cleaner::PatternStartsAnchored(source) ? 0 : 1) +
-                              (rule.max_words <= kShortRuleWords ? 0 : 2);
+        const std::size_t g = cleaner::PatternScansBlock(source) ? 1 : 0;
         groups[g].patterns.push_back({source, rule.id, rule.max_words});
         groups[g].max_words = std::max(groups[g].max_words, rule.max_words);
       }
@@ -148,7 +144,7 @@ int main(int argc, char** argv) {
   };
   std::vector<Cost> alone, builds;
   double total = 0;
-  for (std::size_t g = 0; g < 4; ++g) {
+  for (std::size_t g = 0; g < kSets; ++g) {
     const Group& group = groups[g];
     if (group.patterns.empty()) continue;
     const auto built = std::chrono::steady_clock::now();
@@ -193,8 +189,8 @@ int main(int argc, char** argv) {
               static_cast<double>(bytes) / 1e6 / total);
   {
     // As the engine runs them: every set on one block, then the next block.
-    std::unique_ptr<RE2::Set> sets[4];
-    for (std::size_t g = 0; g < 4; ++g) {
+    std::unique_ptr<RE2::Set> sets[kSets];
+    for (std::size_t g = 0; g < kSets; ++g) {
       if (!groups[g].patterns.empty())
         sets[g] = Build(groups[g].patterns, groups[g].anchor, SIZE_MAX);
     }
@@ -204,7 +200,7 @@ int main(int argc, char** argv) {
       const auto start = std::chrono::steady_clock::now();
       for (const Line& line : lines) {
         const re2::StringPiece text(line.text.data(), line.text.size());
-        for (std::size_t g = 0; g < 4; ++g) {
+        for (std::size_t g = 0; g < kSets; ++g) {
           if (!sets[g] || line.words > groups[g].max_words) continue;
           if (sets[g]->Match(text, nullptr)) sets[g]->Match(text, &v);
         }
@@ -214,6 +210,14 @@ int main(int argc, char** argv) {
       if (r > 0) best = std::min(best, s);
     }
     std::printf("block by block:  %.2f ms per pass\n", best * 1e3);
+  }
+  for (auto* costs : {&alone, &builds}) {
+    std::sort(costs->begin(), costs->end(),
+              [](const Cost& a, const Cost& b) { return a.seconds > b.seconds; });
+    std::printf(costs == &alone ? "slowest patterns alone (ms per pass):\n"
+                                : "slowest patterns to compile (ms):\n");
+    for (std::size_t i = 0; i < costs->size() && i < 15; ++i)
+      std::printf("  %7.2f  %s\n", (*costs)[i].seconds * 1e3, (*costs)[i].what.c_str());
   }
   return 0;
 }
