@@ -27,6 +27,8 @@ struct Job {
   std::string name;   // for messages and the JSON id
   std::string path;   // files: read by the worker
   std::string bytes;  // jsonl: the record's page
+  std::string line;   // jsonl: the record's line, parsed by the worker (ParseRecord)
+  std::size_t line_no = 0;
   std::string url;
   InputKind input = InputKind::kAuto;
   std::string charset;         // JSONL "charset" field, WARC: from the HTTP Content-Type
@@ -190,10 +192,12 @@ class JobSource {
         ++line_no_;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+        // Parsed by the worker: the source runs under the pool's lock.
+        job.record = true;
         job.stream = stream_index_;
-        job.url = options_.url;
-        ParseRecord(line, line_no_, stream_name_, job);
-        if (job.url.empty()) job.url = options_.url;
+        job.name = stream_name_;
+        job.line = std::move(line);
+        job.line_no = line_no_;
         return true;
       }
       stream_.reset();
@@ -289,6 +293,12 @@ Result Process(Job& job, Cleaner& cleaner, const BatchOptions& options) {
     r.failed = true;
     if (job.record) r.output = RenderRecord(job, nullptr, message);
   };
+  if (!job.line.empty()) {
+    const std::string stream_name = job.name;
+    ParseRecord(job.line, job.line_no, stream_name, job);
+    std::string().swap(job.line);  // the page is in job.bytes now
+    if (job.url.empty()) job.url = options.url;
+  }
   if (!job.error.empty()) {
     fail(job.error);
     return r;
