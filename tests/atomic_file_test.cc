@@ -2,7 +2,10 @@
 // Commit(); nothing is left behind when a file is not committed.
 #include "cleaner/cli/atomic_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <chrono>
 
 #include <filesystem>
 #include <fstream>
@@ -56,6 +59,45 @@ TEST_F(AtomicFileTest, ReplacesAnExistingFile) {
   ASSERT_EQ(WriteFileAtomically(out, "old old old old"), "");
   ASSERT_EQ(WriteFileAtomically(out, "new"), "");
   EXPECT_EQ(Read(out), "new");
+}
+
+// st_ino of a path (0 if it cannot be read).
+ino_t Inode(const fs::path& p) {
+  struct stat st {};
+  return stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+TEST_F(AtomicFileTest, SameContentIsLeftInPlaceAndTouched) {
+  const fs::path out = dir_ / "a.txt";
+  const std::string big(200000, 'x');  // more than one read buffer
+  ASSERT_EQ(WriteFileAtomically(out, big), "");
+  const ino_t before = Inode(out);
+  const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(out, old_time);
+  ASSERT_EQ(WriteFileAtomically(out, big), "");
+  EXPECT_EQ(Inode(out), before);                  // not replaced
+  EXPECT_GT(fs::last_write_time(out), old_time);  // but touched: make sees it as new
+  EXPECT_EQ(Read(out), big);
+  EXPECT_EQ(Entries(), (std::vector<std::string>{"a.txt"}));
+}
+
+TEST_F(AtomicFileTest, SameSizeOtherContentIsReplaced) {
+  const fs::path out = dir_ / "a.txt";
+  std::string text(100000, 'x');
+  ASSERT_EQ(WriteFileAtomically(out, text), "");
+  text[99999] = 'y';  // differs in the last byte only
+  ASSERT_EQ(WriteFileAtomically(out, text), "");
+  EXPECT_EQ(Read(out), text);
+}
+
+TEST_F(AtomicFileTest, SymlinkWithSameContentIsReplacedByAFile) {
+  const fs::path target = dir_ / "target.txt";
+  const fs::path out = dir_ / "link.txt";
+  ASSERT_EQ(WriteFileAtomically(target, "same"), "");
+  fs::create_symlink(target, out);
+  ASSERT_EQ(WriteFileAtomically(out, "same"), "");
+  EXPECT_FALSE(fs::is_symlink(out));  // as any other write: the link is replaced
+  EXPECT_EQ(Read(out), "same");
 }
 
 TEST_F(AtomicFileTest, EmptyData) {

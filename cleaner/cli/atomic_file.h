@@ -13,8 +13,9 @@ namespace cleaner {
 // Installs the clean-up handler once; safe to call again.
 void InstallTempFileCleanup();
 
-// Writes `data` to `path` atomically, creating parent folders. Returns an error
-// message, empty on success.
+// Writes `data` to `path` atomically, creating parent folders. A regular file
+// there that already holds exactly `data` is left as it is, its modification
+// time set to now. Returns an error message, empty on success.
 std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data);
 
 // A file written piece by piece (a stream's results) that appears under its name
