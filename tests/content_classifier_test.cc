@@ -105,6 +105,28 @@ Document MakeMeasuredDoc(const std::vector<std::string>& lines) {
   return doc;
 }
 
+// With the segmenter's features, ASCII lines take their word counts from them
+// instead of a pass of their own: the decisions must not change.
+TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
+  const std::vector<std::string> lines =
+      Concat({kMenu,
+              {"Home | World | Business", "Posted 10:54, 20.11.2019 - Updated", "www.example.com",
+               "See https://example.com/a-b/c for the full text - with notes / links"},
+              kArticle,
+              {"Results:", "1. Main Street - 4 km", "2. Harbour Road - 3 km",
+               "caf\u00e9 r\u00e9sum\u00e9"},
+              kFooter});
+  Document plain = MakeDoc(lines, /*title=*/true);
+  Document measured = MakeMeasuredDoc(lines);
+  ClassifyContent(plain);
+  ClassifyContent(measured);
+  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
+  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
+    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
+    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
+  }
+}
+
 TEST(ContentClassifier, PageWithoutProseIsJudgedAgainWithShortLinesAsText) {
   const std::vector<std::string> schedule = {
       "Round 1: 10 March - Interlagos",       "Round 2: 8 April - Curitiba",

@@ -2,6 +2,7 @@
 #include "cleaner/segment/segment.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -119,6 +120,60 @@ TEST(ComputeFeatures, StartsCapital) {
   EXPECT_TRUE(ComputeFeatures("\xE6\x97\xA5\xE6\x9C\xAC").starts_capital);  // caseless script
   EXPECT_FALSE(ComputeFeatures("\xC3\xA9t\xC3\xA9").starts_capital);        // été
   EXPECT_FALSE(ComputeFeatures("1234").starts_capital);                     // no letter
+}
+
+// ASCII text read one byte at a time: what the eight-byte steps must agree with
+// at every length and alignment.
+BlockFeatures AsciiReference(std::string_view t) {
+  BlockFeatures f;
+  std::size_t lead = t.find_first_not_of(" \t");
+  f.indent = lead == std::string_view::npos ? 0 : static_cast<int>(lead);
+  bool in_word = false, seen_letter = false, prev_end = false, last_end = false;
+  for (char c : t) {
+    ++f.chars;
+    const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    const bool digit = c >= '0' && c <= '9';
+    if (upper || lower) {
+      ++f.letters;
+      f.uppercase += upper;
+      if (!seen_letter) f.starts_capital = upper;
+      seen_letter = true;
+    }
+    f.digits += digit;
+    const bool word = upper || lower || digit || c == '_';
+    f.words += word && !in_word;
+    in_word = word;
+    const bool end = c == '.' || c == '!' || c == '?';
+    if (c == ' ' || c == '\t') {
+      f.sentences += prev_end;
+    } else if (c != '"' && c != '\'' && c != ')' && c != ']') {
+      last_end = end;
+    }
+    prev_end = end;
+  }
+  f.terminal_punct = last_end;
+  f.sentences += last_end;
+  return f;
+}
+
+TEST(ComputeFeatures, EightByteStepsAgreeWithByteSteps) {
+  const std::string text =
+      "  \"Hi!\" she said. U.S. 3.5 km_h (ok) [x] 'end.' Tab\there? Yes... A b_c 42! Zz";
+  for (std::size_t from = 0; from < text.size(); ++from) {
+    for (std::size_t len = 0; from + len <= text.size(); ++len) {
+      const std::string_view t = std::string_view(text).substr(from, len);
+      const BlockFeatures got = ComputeFeatures(t), want = AsciiReference(t);
+      EXPECT_EQ(got.words, want.words) << t;
+      EXPECT_EQ(got.chars, want.chars) << t;
+      EXPECT_EQ(got.letters, want.letters) << t;
+      EXPECT_EQ(got.uppercase, want.uppercase) << t;
+      EXPECT_EQ(got.digits, want.digits) << t;
+      EXPECT_EQ(got.terminal_punct, want.terminal_punct) << t;
+      EXPECT_EQ(got.starts_capital, want.starts_capital) << t;
+      EXPECT_EQ(got.sentences, want.sentences) << t;
+      EXPECT_EQ(got.indent, want.indent) << t;
+    }
+  }
 }
 
 TEST(ComputeFeatures, Indent) {

@@ -190,6 +190,20 @@ bool WordCharBefore(std::string_view s, std::size_t i) {
   return p == u + i && IsWordCategory(static_cast<utf8proc_category_t>(utf8proc_category(cp)));
 }
 
+// Offset of the first ASCII digit of s at or after `from`, or s.size(); eight
+// bytes at a time (most of a line holds none).
+std::size_t NextAsciiDigit(std::string_view s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); i += 8) {
+    const std::size_t n = std::min<std::size_t>(s.size() - i, 8);
+    const std::uint64_t x =
+        n == 8 ? ascii::Load8(s.data() + i) : ascii::LoadPartial(s.data() + i, n);
+    // Digits among the low seven bits of every byte, then the ASCII bytes only.
+    const std::uint64_t digit = ascii::InRange(x & ~ascii::kHigh, '0', '9') & ~ascii::NonAscii(x);
+    if (digit != 0) return i + static_cast<std::size_t>(ascii::First(digit));
+  }
+  return s.size();
+}
+
 // A time "h:mm", a date "d.m.y", or a year plus a day number: \w runs made of
 // ASCII digits only, each checked against the two digit runs before it. A run
 // of anything else between two digit runs would keep them more than one
@@ -198,12 +212,7 @@ bool HasDateTime(std::string_view s) {
   std::array<Run, 3> runs{};  // runs not yet seen are empty, never digit runs
   bool datetime = false, year = false, day = false;
   const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (!IsAsciiDigit(s[i])) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = NextAsciiDigit(s, 0); i < n; i = NextAsciiDigit(s, i)) {
     std::size_t j = i + 1;
     while (j < n && IsAsciiDigit(s[j])) ++j;
     const bool whole_run = (i == 0 || !WordCharBefore(s, i)) && (j == n || !WordCharAt(s, j));
@@ -236,53 +245,96 @@ bool MayStartWithBullet(char c) {
   return c == '-' || c == '*' || c == '+' || c == '\xE2' || c == '\xC2';
 }
 
-Shape ComputeShape(std::string_view text) {
-  Shape f;
-  std::size_t lead = text.find_first_not_of(" \t");
-  std::string_view s = lead == std::string_view::npos ? std::string_view() : text.substr(lead);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  if (s.empty()) return f;
+// Separators and URLs, from the bytes kShapeAscii marks and the non-ASCII
+// separators: '|', '»', '›', " - ", " / ", " • ", " · ", "http(s)://", "www.".
+class MarkScan {
+ public:
+  MarkScan(std::string_view s, Shape& f) : s_(s), f_(f) {}
 
-  // A spaced separator x starting at `at`: " x " not overlapping the previous
+  // A spaced separator k starting at `at`: " x " not overlapping the previous
   // one of the same kind (whose closing space may not open the next).
-  std::array<std::size_t, kSpacedSeparators.size()> next_separator{};
-  auto spaced = [&](std::size_t k, std::size_t at) {
+  void Spaced(std::size_t k, std::size_t at) {
     const std::string_view x = kSpacedSeparators[k];
     const std::size_t after = at + x.size();
-    if (at >= 1 && s[at - 1] == ' ' && at - 1 >= next_separator[k] && after < s.size() &&
-        s[after] == ' ' && s.substr(at, x.size()) == x) {
-      ++f.separators;
-      next_separator[k] = after + 1;
+    if (at >= 1 && s_[at - 1] == ' ' && at - 1 >= next_separator_[k] && after < s_.size() &&
+        s_[after] == ' ' && s_.substr(at, x.size()) == x) {
+      ++f_.separators;
+      next_separator_[k] = after + 1;
     }
-  };
-  // The ASCII bytes kShapeAscii marks.
-  auto mark = [&](char c, std::size_t at) {
+  }
+
+  void Ascii(char c, std::size_t at) {
     switch (c) {
       case '|':
-        ++f.separators;
+        ++f_.separators;
         break;
       case '-':
-        spaced(0, at);
+        Spaced(0, at);
         break;
       case '/':
-        spaced(1, at);
+        Spaced(1, at);
         break;
       case ':':  // "http://", "https://"
-        f.url = f.url || (at + 2 < s.size() && s[at + 1] == '/' && s[at + 2] == '/' &&
-                          ((at >= 4 && HasAtNoCase(s, at - 4, "http")) ||
-                           (at >= 5 && HasAtNoCase(s, at - 5, "https"))));
+        f_.url = f_.url || (at + 2 < s_.size() && s_[at + 1] == '/' && s_[at + 2] == '/' &&
+                            ((at >= 4 && HasAtNoCase(s_, at - 4, "http")) ||
+                             (at >= 5 && HasAtNoCase(s_, at - 5, "https"))));
         break;
       case '.':  // "www."
-        f.url = f.url || (at >= 3 && HasAtNoCase(s, at - 3, "www"));
+        f_.url = f_.url || (at >= 3 && HasAtNoCase(s_, at - 3, "www"));
         break;
       default:
         break;
     }
-  };
+  }
 
-  // Forward pass: words, letters, digits (\w runs; an ideograph is a word of its
-  // own). Eight ASCII bytes at a time where it can, else one code point at a
-  // time; the counters are locals so that they stay in registers.
+  void NonAscii(utf8proc_int32_t cp, std::size_t at) {
+    switch (cp) {
+      case 0x00BB:  // »
+      case 0x203A:  // ›
+        ++f_.separators;
+        break;
+      case 0x00A9:  // ©
+        f_.copyright = true;
+        break;
+      case 0x2022:  // • of " • "
+        Spaced(2, at);
+        break;
+      case 0x00B7:  // · of " · "
+        Spaced(3, at);
+        break;
+      default:
+        break;
+    }
+  }
+
+ private:
+  std::string_view s_;
+  Shape& f_;
+  std::array<std::size_t, kSpacedSeparators.size()> next_separator_{};
+};
+
+// The ASCII marks of s, eight bytes at a time; false (s only partly scanned)
+// at the first byte that is not ASCII.
+bool AsciiMarks(std::string_view s, MarkScan& scan) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size(); i += 8) {
+    const std::size_t n = std::min<std::size_t>(s.size() - i, 8);
+    const std::uint64_t x = n == 8 ? ascii::Load8(begin + i) : ascii::LoadPartial(begin + i, n);
+    if (ascii::NonAscii(x)) return false;
+    std::uint64_t marks = ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
+    for (; marks != 0; marks &= marks - 1) {
+      const auto k = static_cast<std::size_t>(ascii::First(marks));
+      scan.Ascii(s[i + k], i + k);
+    }
+  }
+  return true;
+}
+
+// Forward pass: words, letters, digits (\w runs; an ideograph is a word of its
+// own) and marks. Eight ASCII bytes at a time where it can, else one code point
+// at a time; the counters are locals so that they stay in registers. Returns
+// the number of ASCII digits.
+unsigned CountAndMark(std::string_view s, Shape& f, MarkScan& scan) {
   unsigned words = 0, letters = 0, ascii_digits = 0, other_digits = 0;
   std::uint64_t in_word = 0;  // 0 or 1
   const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
@@ -304,7 +356,7 @@ Shape ComputeShape(std::string_view text) {
             ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
         for (; marks != 0; marks &= marks - 1) {
           const auto k = static_cast<std::size_t>(ascii::First(marks));
-          mark(static_cast<char>(p[k]), static_cast<std::size_t>(p - begin) + k);
+          scan.Ascii(static_cast<char>(p[k]), static_cast<std::size_t>(p - begin) + k);
         }
         p += 8;
         continue;
@@ -319,29 +371,13 @@ Shape ComputeShape(std::string_view text) {
         in_word = word;
         letters += t & kLetterBit;
         ascii_digits += (t & kDigitBit) >> 1;
-        if (t & kMarkBit) mark(static_cast<char>(*p), static_cast<std::size_t>(p - begin));
+        if (t & kMarkBit) scan.Ascii(static_cast<char>(*p), static_cast<std::size_t>(p - begin));
         ++p;
         continue;
       }
       const auto at = static_cast<std::size_t>(p - begin);
       const utf8proc_int32_t cp = Next(p, end);
-      switch (cp) {
-        case 0x00BB:  // »
-        case 0x203A:  // ›
-          ++f.separators;
-          break;
-        case 0x00A9:  // ©
-          f.copyright = true;
-          break;
-        case 0x2022:  // • of " • "
-          spaced(2, at);
-          break;
-        case 0x00B7:  // · of " · "
-          spaced(3, at);
-          break;
-        default:
-          break;
-      }
+      scan.NonAscii(cp, at);
       const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
       letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
       other_digits += cat == UTF8PROC_CATEGORY_ND;
@@ -359,8 +395,11 @@ Shape ComputeShape(std::string_view text) {
   f.words = static_cast<int>(words);
   f.letters = static_cast<int>(letters);
   f.digits = static_cast<int>(ascii_digits + other_digits);
-  f.datetime = ascii_digits > 0 && HasDateTime(s);
+  return ascii_digits;
+}
 
+// How s (trimmed, not empty) ends, and whether it starts with a bullet.
+void ShapeEnds(std::string_view s, Shape& f) {
   // Backward: the last character that is not a closing quote or bracket.
   const char* tail = s.data() + s.size();
   while (tail > s.data()) {
@@ -379,6 +418,34 @@ Shape ComputeShape(std::string_view text) {
       if (s.size() > b.size() && s.starts_with(b) && s[b.size()] == ' ') f.bullet = true;
     }
   }
+}
+
+// `features` are the segmenter's for `text` when features.chars == text.size()
+// (blocks built by hand have none). On ASCII text they hold the \w counts this
+// module defines (the two differ only on marks, ideographs and other scripts),
+// so then only the separators and URLs need a pass over the text.
+Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
+  Shape f;
+  std::size_t lead = 0;
+  while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+  std::string_view s = text.substr(lead);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty()) return f;
+
+  unsigned ascii_digits = 0;
+  MarkScan scan(s, f);
+  if (static_cast<std::size_t>(features.chars) == text.size() && AsciiMarks(s, scan)) {
+    f.words = features.words;
+    f.letters = features.letters;
+    f.digits = features.digits;
+    ascii_digits = static_cast<unsigned>(features.digits);
+  } else {
+    f = Shape{};
+    MarkScan full(s, f);
+    ascii_digits = CountAndMark(s, f, full);
+  }
+  f.datetime = ascii_digits > 0 && HasDateTime(s);
+  ShapeEnds(s, f);
   return f;
 }
 
@@ -401,6 +468,14 @@ struct Line {
   Class rev = Class::kShort;  // after context revision
   bool list = false;          // inside a list introduced by a ':' line
   double score = 0;
+  // Context, kept here rather than in per-call arrays. Revise: cf with headings
+  // promoted, and the nearest such class before / after that is not short (any)
+  // or is bad or good (strong). Score: whether the nearest line before / after
+  // that was not dropped earlier is text.
+  Class cur = Class::kShort;
+  Class prev_any = Class::kBad, prev_strong = Class::kBad;
+  Class next_any = Class::kBad, next_strong = Class::kBad;
+  bool text_before = false, text_after = false;
 };
 
 constexpr int kHeadingWords = 15;  // a heading is at most this long, without an ending
@@ -483,43 +558,42 @@ void Revise(std::vector<Line>& lines, const ContentClassifierOptions& o) {
     }
   }
   // Nearest line before / after each line that is not short (and not neargood).
-  std::vector<Class> cur(n);
-  for (std::size_t i = 0; i < n; ++i) cur[i] = lines[i].rev;
-  std::vector<Class> prev_any(n), prev_strong(n), next_any(n), next_strong(n);
+  for (Line& l : lines) l.cur = l.rev;
   Class any = Class::kBad, strong = Class::kBad;
-  for (std::size_t i = 0; i < n; ++i) {
-    prev_any[i] = any;
-    prev_strong[i] = strong;
-    if (cur[i] != Class::kShort) any = cur[i];
-    if (cur[i] == Class::kBad || cur[i] == Class::kGood) strong = cur[i];
+  for (Line& l : lines) {
+    l.prev_any = any;
+    l.prev_strong = strong;
+    if (l.cur != Class::kShort) any = l.cur;
+    if (l.cur == Class::kBad || l.cur == Class::kGood) strong = l.cur;
   }
   any = strong = Class::kBad;
-  for (std::size_t i = n; i-- > 0;) {
-    next_any[i] = any;
-    next_strong[i] = strong;
-    if (cur[i] != Class::kShort) any = cur[i];
-    if (cur[i] == Class::kBad || cur[i] == Class::kGood) strong = cur[i];
+  for (auto l = lines.rbegin(); l != lines.rend(); ++l) {
+    l->next_any = any;
+    l->next_strong = strong;
+    if (l->cur != Class::kShort) any = l->cur;
+    if (l->cur == Class::kBad || l->cur == Class::kGood) strong = l->cur;
   }
   std::size_t i = 0;
   while (i < n) {
-    if (cur[i] == Class::kNear) {
-      const bool both_bad = prev_strong[i] == Class::kBad && next_strong[i] == Class::kBad;
+    if (lines[i].cur == Class::kNear) {
+      const bool both_bad =
+          lines[i].prev_strong == Class::kBad && lines[i].next_strong == Class::kBad;
       lines[i].rev = both_bad ? Class::kBad : Class::kGood;
       ++i;
       continue;
     }
-    if (cur[i] != Class::kShort) {
+    if (lines[i].cur != Class::kShort) {
       ++i;
       continue;
     }
     std::size_t end = i;
     int words = 0;
-    while (end < n && cur[end] == Class::kShort) words += lines[end++].shape.words;
+    while (end < n && lines[end].cur == Class::kShort) words += lines[end++].shape.words;
     const std::size_t run = end - i;
     const bool menu = run > static_cast<std::size_t>(o.max_short_run) &&
                       static_cast<double>(words) / static_cast<double>(run) < o.menu_run_words;
     for (std::size_t k = i; k < end; ++k) {
-      const Class pv = prev_any[k], nx = next_any[k];
+      const Class pv = lines[k].prev_any, nx = lines[k].next_any;
       const bool good = !menu && pv != Class::kBad && nx != Class::kBad &&
                         (pv == Class::kGood || nx == Class::kGood);
       lines[k].rev = good ? Class::kGood : Class::kBad;
@@ -534,17 +608,16 @@ void Score(std::vector<Line>& lines, const ContentClassifierOptions& o) {
   const std::size_t n = lines.size();
   // Whether the nearest line before / after that was not dropped earlier is text:
   // a rule removing an inline ad must not isolate the paragraphs around it.
-  std::vector<char> text_before(n), text_after(n);
   bool text = false;
   for (std::size_t i = 0; i < n; ++i) {
-    text_before[i] = text;
+    lines[i].text_before = text;
     if (lines[i].state != State::kChrome) {
       text = lines[i].cf == Class::kGood || lines[i].cf == Class::kNear;
     }
   }
   text = false;
   for (std::size_t i = n; i-- > 0;) {
-    text_after[i] = text;
+    lines[i].text_after = text;
     if (lines[i].state != State::kChrome) {
       text = lines[i].cf == Class::kGood || lines[i].cf == Class::kNear;
     }
@@ -555,7 +628,7 @@ void Score(std::vector<Line>& lines, const ContentClassifierOptions& o) {
     if (l.cf == Class::kGood || (l.cf == Class::kNear && l.rev == Class::kGood)) {
       // Article paragraphs come in runs; a text line alone between chrome is
       // usually a teaser summary or a comment.
-      const bool alone = !text_before[i] && !text_after[i];
+      const bool alone = !lines[i].text_before && !lines[i].text_after;
       double s = std::min(words, static_cast<double>(o.score_cap)) *
                  (l.cf == Class::kGood ? 1.0 : o.near_factor);
       l.score = s * (alone ? o.alone_factor : 1.0);
@@ -581,7 +654,7 @@ Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
     if (b.verdict == Verdict::kTitle) continue;  // the title is not part of the page body
     Line l;
     l.block = &b;
-    l.shape = ComputeShape(b.text);
+    l.shape = ComputeShape(b.text, b.features);
     if (b.verdict == Verdict::kDrop) {
       l.state = State::kChrome;
     } else if (b.decided) {

@@ -55,6 +55,7 @@ void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit
   word.clear();
   int letters = 0;  // code points in `word`
   auto flush = [&] {
+    if (letters == 0) return;
     if (letters >= 4) emit(std::string_view(word));
     word.clear();
     letters = 0;
@@ -62,6 +63,11 @@ void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
+    if (*p < 0x80 && !IsAsciiAlnum(*p)) {  // a separator: mostly one space
+      ++p;
+      flush();
+      continue;
+    }
     if (*p < 0x80) {
       // A run of ASCII letters and digits at once; c | 0x20 lowercases them.
       const auto* run = p;
@@ -78,11 +84,6 @@ void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit
         p += 8;
       }
       while (p < end && IsAsciiAlnum(*p)) ++p;
-      if (p == run) {
-        ++p;
-        flush();
-        continue;
-      }
       const auto len = static_cast<std::size_t>(p - run);
       if (letters == 0 && (p == end || *p < 0x80) && len <= 64) {
         // A whole word of ASCII (the usual case): lowercased on the stack.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -20,6 +21,18 @@ inline std::uint64_t Load8(const void* p) {
   if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   return x;
 }
+
+// The n < 8 bytes at p, zero-filled: a line's tail goes through the same word
+// steps as its body (a NUL byte is no letter, digit, space or mark).
+inline std::uint64_t LoadPartial(const void* p, std::size_t n) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, n);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
+// The mask of the first n (1..8) bytes: the ones LoadPartial(p, n) read.
+constexpr std::uint64_t FirstBytes(std::size_t n) { return kHigh >> (8 * (8 - n)); }
 
 // Bytes of `x` that are not ASCII (0x80 and above).
 constexpr std::uint64_t NonAscii(std::uint64_t x) { return x & kHigh; }

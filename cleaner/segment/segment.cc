@@ -1,6 +1,8 @@
 #include "cleaner/segment/segment.h"
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include <utf8proc.h>
@@ -142,8 +144,10 @@ constexpr std::array<std::uint8_t, 128> kAscii = MakeAsciiTable();
 
 BlockFeatures ComputeFeatures(std::string_view text) {
   BlockFeatures f;
-  std::size_t lead = text.find_first_not_of(" \t");
-  f.indent = lead == std::string_view::npos ? 0 : static_cast<int>(lead);
+  // Leading blanks (a plain loop: find_first_not_of calls memchr per byte).
+  std::size_t lead = 0;
+  while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+  f.indent = lead == text.size() ? 0 : static_cast<int>(lead);
   // Counters and state in locals (registers); flags as 0 / 1 for the word path.
   int chars = 0, letters = 0, uppercase = 0, digits = 0, words = 0, sentences = 0;
   std::uint64_t in_word = 0;
@@ -153,40 +157,47 @@ BlockFeatures ComputeFeatures(std::string_view text) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
-    const utf8proc_uint8_t* stop = end;  // where the code point loop hands back
-    if (end - p >= 8) {
-      // Eight ASCII bytes at once: the same steps as the byte loop below.
-      const std::uint64_t x = ascii::Load8(p);
-      if (!ascii::NonAscii(x)) {
-        const std::uint64_t letter = ascii::Letters(x);
+    // Eight ASCII bytes at once (fewer at the end of the line, zero-filled): the
+    // same steps as the code point loop below.
+    const auto n = static_cast<std::size_t>(std::min<std::ptrdiff_t>(end - p, 8));
+    const std::uint64_t x = n == 8 ? ascii::Load8(p) : ascii::LoadPartial(p, n);
+    if (!ascii::NonAscii(x)) {
+      const std::uint64_t valid = ascii::FirstBytes(n);
+      const std::uint64_t letter = ascii::Letters(x);
+      const std::uint64_t digit = ascii::InRange(x, '0', '9');
+      std::uint64_t word = letter | digit;
+      std::uint64_t space = ascii::Equal(x, ' ');
+      std::uint64_t is_end = 0, closing = 0;
+      // Most chunks of prose hold letters, digits and spaces only.
+      if ((valid & ~(word | space)) != 0) {
+        word |= ascii::Equal(x, '_');
+        space |= ascii::Equal(x, '\t');
+        is_end = ascii::Equal(x, '.') | ascii::Equal(x, '!') | ascii::Equal(x, '?');
+        closing = ascii::Equal(x, '"') | ascii::Equal(x, '\'') | ascii::Equal(x, ')') |
+                  ascii::Equal(x, ']');
+      }
+      chars += static_cast<int>(n);
+      letters += ascii::Count(letter);
+      digits += ascii::Count(digit);
+      if (letter != 0) {
         const std::uint64_t upper = ascii::InRange(x, 'A', 'Z');
-        const std::uint64_t digit = ascii::InRange(x, '0', '9');
-        const std::uint64_t word = letter | digit | ascii::Equal(x, '_');
-        const std::uint64_t is_end =
-            ascii::Equal(x, '.') | ascii::Equal(x, '!') | ascii::Equal(x, '?');
-        const std::uint64_t space = ascii::Equal(x, ' ') | ascii::Equal(x, '\t');
-        const std::uint64_t closing = ascii::Equal(x, '"') | ascii::Equal(x, '\'') |
-                                      ascii::Equal(x, ')') | ascii::Equal(x, ']');
-        chars += 8;
-        letters += ascii::Count(letter);
         uppercase += ascii::Count(upper);
-        digits += ascii::Count(digit);
-        if (!seen_letter && letter != 0) {
+        if (!seen_letter) {
           f.starts_capital = (upper >> (ascii::First(letter) * 8)) & 0x80;
           seen_letter = true;
         }
-        words += ascii::Count(word & ~ascii::Previous(word, in_word));
-        in_word = word >> 63;
-        sentences += ascii::Count(space & ascii::Previous(is_end, prev_is_end));  // "end. Next"
-        if (const std::uint64_t other = ascii::kHigh & ~(space | closing); other != 0) {
-          last_is_end = (is_end >> (ascii::Last(other) * 8)) & 0x80;
-        }
-        prev_is_end = is_end >> 63;
-        p += 8;
-        continue;
       }
-      stop = p + 8;
+      words += ascii::Count(word & ~ascii::Previous(word, in_word));
+      in_word = word >> 63;
+      sentences += ascii::Count(space & ascii::Previous(is_end, prev_is_end));  // "end. Next"
+      if (const std::uint64_t other = valid & ~(space | closing); other != 0) {
+        last_is_end = (is_end >> (ascii::Last(other) * 8)) & 0x80;
+      }
+      prev_is_end = is_end >> 63;
+      p += n;
+      continue;
     }
+    const utf8proc_uint8_t* stop = p + n;  // where the code point loop hands back
     while (p < stop) {
       ++chars;
       if (*p < 0x80) {
@@ -212,12 +223,12 @@ BlockFeatures ComputeFeatures(std::string_view text) {
         continue;
       }
       utf8proc_int32_t cp;
-      utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
-      if (n <= 0) {
+      utf8proc_ssize_t step = utf8proc_iterate(p, end - p, &cp);
+      if (step <= 0) {
         cp = 0xFFFD;
-        n = 1;
+        step = 1;
       }
-      p += n;
+      p += step;
       const auto cat = static_cast<utf8proc_category_t>(utf8proc_category(cp));
       if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
         ++letters;
@@ -273,12 +284,11 @@ void SegmentLines(NormalizedText&& text, Document& doc) {
   doc.blocks.clear();
   doc.blocks.reserve(text.lines.size());
   for (NormalizedLine& line : text.lines) {
-    Block block;
+    Block& block = doc.blocks.emplace_back();  // built in place: a Block is large
     block.features = ComputeFeatures(line.text);
     block.kind = ClassifyKind(line.text, block.features);
     block.text = std::move(line.text);
     block.line = line.line;
-    doc.blocks.push_back(std::move(block));
   }
   doc.dropped_lines.clear();
   for (int n : text.blank_lines) doc.dropped_lines.push_back({n, "normalize.blank"});
