@@ -2,8 +2,10 @@
 // pattern hits back to rules (and fingerprint hits to packs).
 #include "cleaner/rules/rule_set.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -155,23 +157,73 @@ TEST(RuleSet, MatcherAgreesWithSharedSet) {
   }
 }
 
-// The first matcher alive uses the shared sets, later ones their own copies:
-// both answer alike, with word counts that pick different sets.
-TEST(RuleSet, SecondMatcherAgreesWithFirst) {
+// Matchers share a compiled copy two by two; the first copy is the RuleSet's
+// own sets, later ones are compiled: all answer alike, with word counts that
+// skip some sets.
+TEST(RuleSet, MatchersOnEveryCopyAgree) {
   auto set = Build();
   ASSERT_NE(set, nullptr);
   for (int round = 0; round < 2; ++round) {
-    RuleMatcher first(*set);
-    RuleMatcher second(*set);
+    std::vector<std::unique_ptr<RuleMatcher>> matchers;
+    for (int i = 0; i < 5; ++i) matchers.push_back(std::make_unique<RuleMatcher>(*set));
+    EXPECT_EQ(set->compiled_copies(), 3u);  // 5 matchers, 2 per copy; reused in round 2
     for (const std::string text : {"Share this", "share on x, subscribe", "Advertisement"}) {
       for (int words : {0, 2, 13, 41, 60}) {
-        std::vector<int> a, b;
-        first.MatchRules(text, words, a);
-        second.MatchRules(text, words, b);
-        EXPECT_EQ(a, b) << text << " " << words;
+        std::vector<int> first, other;
+        matchers[0]->MatchRules(text, words, first);
+        for (auto& m : matchers) {
+          m->MatchRules(text, words, other);
+          EXPECT_EQ(other, first) << text << " " << words;
+        }
       }
     }
   }
+}
+
+TEST(RuleSet, CopiesAreReusedWhenMatchersGo) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->compiled_copies(), 0u);
+  auto a = std::make_unique<RuleMatcher>(*set);
+  RuleMatcher b(*set);
+  EXPECT_EQ(set->compiled_copies(), 1u);  // a and b share the RuleSet's own sets
+  RuleMatcher c(*set);
+  EXPECT_EQ(set->compiled_copies(), 2u);
+  a.reset();
+  RuleMatcher d(*set);  // takes a's place on the first copy
+  EXPECT_EQ(set->compiled_copies(), 2u);
+}
+
+// Matchers on one shared copy, each on its own thread, answer as one alone.
+TEST(RuleSet, ThreadsSharingACopyAgree) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  const std::vector<std::string> texts = {"Share this", "share on x, subscribe", "Advertisement",
+                                          "none", "B News"};
+  std::vector<std::vector<int>> expected;
+  {
+    RuleMatcher alone(*set);
+    for (const std::string& t : texts) {
+      expected.emplace_back();
+      alone.MatchRules(t, 0, expected.back());
+    }
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < RuleMatcher::kThreadsPerCopy; ++t) {
+    threads.emplace_back([&] {
+      RuleMatcher m(*set);
+      std::vector<int> out;
+      for (int round = 0; round < 2000; ++round) {
+        const std::size_t i = static_cast<std::size_t>(round) % texts.size();
+        m.MatchRules(texts[i], 0, out);
+        if (out != expected[i]) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(set->compiled_copies(), 1u);
 }
 
 TEST(RuleSet, PatternStartsAnchored) {

@@ -145,8 +145,9 @@ void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
   }
 }
 
-// Runs the groups a block of `words` words meets (their own sets, else the
-// shared ones) over `text`; `words` 0 (unknown) meets them all.
+// Runs the groups a block of `words` words meets (the matcher's compiled copy of
+// their sets, else the RuleSet's own) over `text`; `words` 0 (unknown) meets
+// them all.
 void MatchGroups(const PatternGroup (&groups)[kGroups],
                  const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
                  std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints) {
@@ -213,25 +214,41 @@ void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch
   MatchGroups(groups_, nullptr, text, 0, scratch, rules, &out);
 }
 
-// The sources compiled once already, so building the copies cannot fail short of
-// memory; a copy that fails anyway falls back to the shared set. The first
-// matcher uses the shared sets themselves: a single-threaded run compiles once.
+// A matcher takes the first copy with room for another user, else compiles a
+// new one (the sources compiled once already, so only memory can fail it; a
+// copy whose set failed falls back to the RuleSet's own, in MatchGroups).
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
   static_assert(RuleSet::kGroups == kGroups);
-  if (!rules.shared_in_use_.exchange(true)) {
-    uses_shared_ = true;
-    return;
+  std::lock_guard lock(rules.copies_mu_);
+  for (auto& copy : rules.copies_) {
+    if (copy->users < kThreadsPerCopy) {
+      copy_ = copy.get();
+      ++copy_->users;
+      return;
+    }
   }
-  for (std::size_t g = 0; g < kGroups; ++g) own_sets_[g] = BuildSet(rules.groups_[g], nullptr);
+  auto copy = std::make_unique<RuleSet::SetCopy>();
+  if (!rules.copies_.empty()) {  // copy 0 is the RuleSet's own sets
+    for (std::size_t g = 0; g < kGroups; ++g) copy->sets[g] = BuildSet(rules.groups_[g], nullptr);
+  }
+  copy_ = copy.get();
+  copy_->users = 1;
+  rules.copies_.push_back(std::move(copy));
 }
 
 RuleMatcher::~RuleMatcher() {
-  if (uses_shared_) rules_->shared_in_use_.store(false);
+  std::lock_guard lock(rules_->copies_mu_);
+  --copy_->users;
+}
+
+std::size_t RuleSet::compiled_copies() const {
+  std::lock_guard lock(copies_mu_);
+  return copies_.size();
 }
 
 void RuleMatcher::Match(std::string_view text, int words, std::vector<int>& rules,
                         std::vector<int>* fingerprints) {
-  MatchGroups(rules_->groups_, &own_sets_, text, words, hits_, rules, fingerprints);
+  MatchGroups(rules_->groups_, &copy_->sets, text, words, hits_, rules, fingerprints);
 }
 
 void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>& out) {

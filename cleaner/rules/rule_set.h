@@ -3,9 +3,9 @@
 // shared by every thread; each thread matches through its own RuleMatcher.
 #pragma once
 
-#include <atomic>
 #include <climits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,6 +59,10 @@ class RuleSet {
 
   int FindRule(std::string_view id) const;  // -1 when absent
 
+  // How many compiled copies of the sets matchers have used so far, the
+  // RuleSet's own included (0 before the first matcher).
+  std::size_t compiled_copies() const;
+
   // Every document flag some rule sets, sorted.
   const std::vector<std::string>& flag_names() const { return flag_names_; }
 
@@ -71,17 +75,28 @@ class RuleSet {
   // scan every byte, in a set of their own (rule_set.cc).
   static constexpr std::size_t kGroups = 2;
   PatternGroup groups_[kGroups];
-  // Whether a RuleMatcher matches through the shared sets above (one may).
-  mutable std::atomic<bool> shared_in_use_{false};
+  // Compiled sets and the matchers using them: copy 0 is groups_' own sets.
+  struct SetCopy {
+    std::unique_ptr<RE2::Set> sets[kGroups];  // null in copy 0: groups_[g].set
+    int users = 0;
+  };
+  mutable std::mutex copies_mu_;
+  mutable std::vector<std::unique_ptr<SetCopy>> copies_;
   std::vector<Pack> packs_;
   std::vector<CompiledRule> rules_;
   std::vector<std::string> flag_names_;
 };
 
-// One thread's own compiled copy of a RuleSet's patterns. RE2::Set guards its
-// DFA cache with a lock, so threads sharing one set barely scale (1.05x on two
-// cores in research/perf.md), while copies do (1.86x). The first matcher alive
-// uses the RuleSet's own sets instead of compiling a copy. Not thread-safe itself.
+// One thread's way to a RuleSet's compiled patterns: a compiled copy of the
+// sets shared by at most kThreadsPerCopy matchers alive. Each copy costs its
+// compile and, more, its own lazily built DFA (on the dev pages about 60 ms and
+// 110 ms of CPU per copy), while two threads sharing one set's DFA cache lock
+// cost less: -j2 / -j1 went from 1.62x to 1.91x (text) and 1.61x to 1.78x
+// (HTML) with one shared copy instead of two (tests/bench/run.sh, same day).
+// research/perf.md saw a shared set scale 1.05x, on a benchmark of nothing but
+// short set calls; with more threads per set the lock traffic grows, hence the
+// cap. The first copy is the RuleSet's own sets: one thread compiles once.
+// Not thread-safe itself.
 class RuleMatcher {
  public:
   explicit RuleMatcher(const RuleSet& rules);
@@ -89,6 +104,7 @@ class RuleMatcher {
   RuleMatcher(const RuleMatcher&) = delete;
   RuleMatcher& operator=(const RuleMatcher&) = delete;
   const RuleSet& rules() const { return *rules_; }
+  static constexpr int kThreadsPerCopy = 2;
   // Rule hits as RuleSet::MatchRules and, when `fingerprints` is given, the
   // packs whose fingerprint matches, from the same pass over `text`.
   void Match(std::string_view text, int words, std::vector<int>& rules,
@@ -99,8 +115,7 @@ class RuleMatcher {
 
  private:
   const RuleSet* rules_;
-  bool uses_shared_ = false;  // no copies: the RuleSet's own sets
-  std::unique_ptr<RE2::Set> own_sets_[RuleSet::kGroups];
+  RuleSet::SetCopy* copy_ = nullptr;
   std::vector<int> hits_;
   std::vector<int> no_rules_;
 };
