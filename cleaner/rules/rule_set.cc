@@ -96,9 +96,12 @@ RE2::Options RulePatternOptions() {
 
 namespace {
 
-constexpr std::size_t kGroups = 2;
-constexpr std::size_t kAnchored = 0;
-constexpr std::size_t kScanning = 1;
+// Anchored patterns go to up to kMaxAnchoredSets sets of about kPatternsPerSet,
+// the rest to one scanning set (the last group).
+constexpr std::size_t kMaxAnchoredSets = 4;
+constexpr std::size_t kPatternsPerSet = 50;
+constexpr std::size_t kGroups = kMaxAnchoredSets + 1;
+constexpr std::size_t kScanning = kMaxAnchoredSets;
 
 // Whether an anchored pattern starts with an unbounded run ("^[^|]+ \\| ",
 // "^[^.!?]*"): its DFA thread lives through most blocks, as an unanchored one's,
@@ -126,22 +129,49 @@ bool ScansFromStart(std::string_view pattern) {
   return false;
 }
 
-// Two sets, not more: each RE2::Set::Match call costs about 45 ns before it
-// reads a byte, and most blocks are short lines, so splitting the patterns
-// further (by the rules' max_words, as this once did) costs more calls than the
-// smaller automata save (tests/bench/pattern_cost: 13 -> 6 ms per pass over the
-// dev pages). Rules' word limits are checked on the hits instead.
-// Site packs' fingerprints share the sets (one call per block finds both), as
-// owners below zero.
-void AddPattern(PatternGroup (&groups)[kGroups], const std::string& pattern,
-                const SourceLocation& where, int owner, int max_words) {
-  PatternGroup& group = groups[PatternScansBlock(pattern) ? kScanning : kAnchored];
+// Few sets, not one per rule: each RE2::Set::Match call costs about 45 ns
+// before it reads a byte, and most blocks are short lines. But not one for all
+// the anchored patterns either: RE2 builds its DFA lazily, and in one set of
+// 200 patterns the live positions of unrelated patterns combine into so many
+// states that on pages it has not seen before the set ran 6-8x slower than on
+// pages it had (tests/bench/pattern_cost, "as a crawl"). Patterns that begin
+// alike share states, so the anchored ones are sorted by their source and cut
+// into sets of about kPatternsPerSet: on the dev pages' unseen half, 25-35 ms
+// -> 15-19 ms; on pages seen before, 5.0-5.4 -> 5.0-6.6 ms (more calls per
+// block). Sets of 30 patterns were slower on both; sorting by the pattern
+// after its flags and anchor did a little worse than by the whole source.
+// Rules' word limits are checked on the hits (a set is skipped only when a
+// block is longer than all its rules take).
+void AddPattern(PatternGroup& group, const std::string& pattern, const SourceLocation& where,
+                int owner, int max_words) {
   group.sources.emplace_back(pattern, where);
   group.owner.push_back(owner);
   if (owner >= 0) {
     group.max_words = std::max(group.max_words, max_words);
   } else {
     group.has_fingerprints = true;
+  }
+}
+
+struct PendingPattern {
+  const std::string* source;
+  const SourceLocation* where;
+  int owner;  // rule index, or FingerprintOwner(pack)
+  int max_words;
+};
+
+// Sorts the anchored patterns by their source, so that patterns that begin
+// alike (flags, opening words) fall in one set, and deals them into sets.
+void FillAnchoredGroups(std::vector<PendingPattern>& anchored, PatternGroup (&groups)[kGroups]) {
+  std::stable_sort(
+      anchored.begin(), anchored.end(),
+      [](const PendingPattern& a, const PendingPattern& b) { return *a.source < *b.source; });
+  const std::size_t n = anchored.size();
+  const std::size_t sets =
+      std::clamp<std::size_t>((n + kPatternsPerSet - 1) / kPatternsPerSet, 1, kMaxAnchoredSets);
+  for (std::size_t i = 0; i < n; ++i) {
+    const PendingPattern& p = anchored[i];
+    AddPattern(groups[i * sets / n], *p.source, *p.where, p.owner, p.max_words);
   }
 }
 
@@ -172,11 +202,20 @@ bool PatternScansBlock(std::string_view pattern) {
 std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleError>* errors) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->packs_ = std::move(rules.packs);
-  set->groups_[kAnchored].anchor = RE2::ANCHOR_START;
+  for (std::size_t g = 0; g < kMaxAnchoredSets; ++g) set->groups_[g].anchor = RE2::ANCHOR_START;
+  std::vector<PendingPattern> anchored;
+  auto add = [&](const std::string& pattern, const SourceLocation& where, int owner,
+                 int max_words) {
+    if (PatternScansBlock(pattern)) {
+      AddPattern(set->groups_[kScanning], pattern, where, owner, max_words);
+    } else {
+      anchored.push_back({&pattern, &where, owner, max_words});
+    }
+  };
   for (std::size_t p = 0; p < set->packs_.size(); ++p) {
     const Pack& pack = set->packs_[p];
     for (const std::string& fp : pack.fingerprints) {
-      AddPattern(set->groups_, fp, pack.where, FingerprintOwner(static_cast<int>(p)), INT_MAX);
+      add(fp, pack.where, FingerprintOwner(static_cast<int>(p)), INT_MAX);
     }
     for (const Rule& rule : pack.rules) {
       CompiledRule compiled;
@@ -186,13 +225,13 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
         compiled.until = std::make_unique<RE2>(rule.until, RulePatternOptions());
       }
       const int index = static_cast<int>(set->rules_.size());
-      for (const std::string& pattern : rule.patterns) {
-        AddPattern(set->groups_, pattern, rule.where, index, rule.max_words);
-      }
+      for (const std::string& pattern : rule.patterns)
+        add(pattern, rule.where, index, rule.max_words);
       set->rules_.push_back(std::move(compiled));
       set->flag_names_.insert(set->flag_names_.end(), rule.flags.begin(), rule.flags.end());
     }
   }
+  FillAnchoredGroups(anchored, set->groups_);
   std::sort(set->flag_names_.begin(), set->flag_names_.end());
   set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
                          set->flag_names_.end());

@@ -73,7 +73,7 @@ class RuleSet {
   // chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first byte
   // no pattern can take instead of scanning the whole block; the few others
   // scan every byte, in a set of their own (rule_set.cc).
-  static constexpr std::size_t kGroups = 2;
+  static constexpr std::size_t kGroups = 5;  // up to 4 anchored sets, 1 scanning
   PatternGroup groups_[kGroups];
   // Compiled sets and the matchers using them: copy 0 is groups_' own sets.
   struct SetCopy {
