@@ -63,6 +63,11 @@ struct Block {
   std::string markdown;     // text with inline Markdown (emphasis, code, links) and Markdown
                             // syntax escaped; empty: the same as text (and for text input)
   std::vector<SelectorHit> selector_hits;  // DOM rules matched on an element holding it
+  // Text rules whose patterns the block's text matched, when matched ahead: an
+  // HTML page's blocks are matched once (MatchPageRules), before the page is
+  // split into its article region and the rest, and ApplyRules reuses this.
+  std::vector<int> rule_hits;
+  bool rule_hits_known = false;
 };
 
 // Block::markup bits (HTML input), for Markdown output.

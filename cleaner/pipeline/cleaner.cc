@@ -48,9 +48,13 @@ Document Cleaner::Clean(std::string_view bytes, const CleanOptions& options) {
 }
 
 void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
-  // Packs are chosen on the whole page: a fingerprint (a Substack wall) often
-  // sits outside the article region.
-  const std::vector<char> packs = SelectPacks(rules_, doc, {.site = options.site}, scratch_);
+  // The page's blocks meet the text rules' patterns once, here, though the rules
+  // then run on the article region and, for flags, on the rest. Packs are chosen
+  // on the whole page: a fingerprint (a Substack wall) often sits outside the
+  // article region.
+  const std::vector<char> fingerprints = MatchPageRules(rules_, doc, scratch_);
+  const std::vector<char> packs = SelectPacks(
+      rules_, doc, {.site = options.site, .fingerprints_seen = &fingerprints}, scratch_);
   const RuleRunOptions run{.site = options.site, .packs = &packs};
   ApplyDomRules(rules_, doc, run, scratch_);
   std::vector<Block> all = std::move(doc.blocks);

@@ -114,12 +114,27 @@ std::vector<char> PacksByAddress(const RuleSet& rules, const Document& doc,
 
 }  // namespace
 
+std::vector<char> MatchPageRules(const RuleSet& rules, Document& doc, RuleScratch& scratch) {
+  EnsureMatcher(rules, scratch);
+  std::vector<char> seen(rules.packs().size(), 0);
+  for (Block& block : doc.blocks) {
+    scratch.matcher->Match(block.text, block.features.words, block.rule_hits,
+                           &scratch.fingerprints);
+    block.rule_hits_known = true;
+    for (int p : scratch.fingerprints) seen[static_cast<std::size_t>(p)] = 1;
+  }
+  return seen;
+}
+
 std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
                               const RuleRunOptions& options, RuleScratch& scratch) {
   EnsureMatcher(rules, scratch);
   bool by_fingerprint = false;
   std::vector<char> active = PacksByAddress(rules, doc, options, by_fingerprint);
-  if (by_fingerprint) {
+  if (by_fingerprint && options.fingerprints_seen != nullptr &&
+      options.fingerprints_seen->size() == active.size()) {
+    for (std::size_t p = 0; p < active.size(); ++p) active[p] |= (*options.fingerprints_seen)[p];
+  } else if (by_fingerprint) {
     for (const Block& block : doc.blocks) {
       scratch.matcher->MatchFingerprints(block.text, scratch.fingerprints);
       for (int p : scratch.fingerprints) active[static_cast<std::size_t>(p)] = 1;
@@ -278,7 +293,7 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   std::vector<char> active_packs = PacksByAddress(rules, doc, options, by_fingerprint);
   // One pass of the pattern sets over the blocks finds the rules' hits and,
   // while the packs are not known yet, the fingerprints: one set call per
-  // block, not two.
+  // block, not two. Blocks matched ahead (MatchPageRules) are not matched again.
   const int n = static_cast<int>(doc.blocks.size());
   std::vector<int>& hits = scratch.page_hits;
   std::vector<int>& first_hit = scratch.page_first_hit;
@@ -286,10 +301,14 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   first_hit.clear();
   for (const Block& block : doc.blocks) {
     first_hit.push_back(static_cast<int>(hits.size()));
-    scratch.matcher->Match(block.text, block.features.words, scratch.rules,
-                           by_fingerprint ? &scratch.fingerprints : nullptr);
+    const std::vector<int>* block_hits = &block.rule_hits;
+    if (!block.rule_hits_known || by_fingerprint) {
+      scratch.matcher->Match(block.text, block.features.words, scratch.rules,
+                             by_fingerprint ? &scratch.fingerprints : nullptr);
+      block_hits = &scratch.rules;
+    }
     if (block.verdict != Verdict::kTitle)
-      hits.insert(hits.end(), scratch.rules.begin(), scratch.rules.end());
+      hits.insert(hits.end(), block_hits->begin(), block_hits->end());
     if (by_fingerprint) {
       for (int p : scratch.fingerprints) active_packs[static_cast<std::size_t>(p)] = 1;
     }

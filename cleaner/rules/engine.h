@@ -25,6 +25,9 @@ struct RuleRunOptions {
   // Packs chosen beforehand (SelectPacks), e.g. on a whole HTML page when the
   // rules then run on its article region only; null: chosen here.
   const std::vector<char>* packs = nullptr;
+  // For SelectPacks: the packs whose fingerprint the page's blocks matched
+  // (MatchPageRules), so they need not be matched again; null: matched there.
+  const std::vector<char>* fingerprints_seen = nullptr;
 };
 
 // The host of a URL, lowercased, without port or credentials ("" if none).
@@ -65,6 +68,12 @@ void ApplyDomRules(const RuleSet& rules, Document& doc, const RuleRunOptions& op
 // Whether ApplyDomRules ignores this hit: a generic pack's drop rule whose
 // element holds most of the article region.
 bool SelectorHitVetoed(const RuleSet& rules, const SelectorHit& hit);
+
+// Matches every block's text against the text rules' patterns once, keeping
+// the hits in the block (Block::rule_hits) for ApplyRules; returns one flag per
+// pack: whether a block matched its fingerprint. For HTML pages, whose blocks
+// go through the rules in parts (region, then the flags of the rest).
+std::vector<char> MatchPageRules(const RuleSet& rules, Document& doc, RuleScratch& scratch);
 
 // Which packs apply to `doc`, one flag per RuleSet::packs(): generic ones always;
 // a site pack by --site, by the host of doc.url (else of the page's canonical
