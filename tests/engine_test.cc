@@ -432,6 +432,25 @@ TEST(EngineSelection, FingerprintWithoutUrl) {
   EXPECT_EQ(doc.blocks[1].reason, "s.ad");
 }
 
+// An HTML page's blocks are matched once for the whole page: the fingerprints
+// seen choose the packs, and ApplyRules takes each block's hits as given.
+TEST(EngineSelection, PageMatchedAheadGivesFingerprintsAndHits) {
+  auto rules = SiteRules();
+  Document doc = MakeDoc({"Example Daily Newsletter", "Advertisement", Para(10)});
+  RuleScratch scratch;
+  const std::vector<char> seen = MatchPageRules(*rules, doc, scratch);
+  ASSERT_TRUE(doc.blocks[1].rule_hits_known);
+  EXPECT_FALSE(doc.blocks[1].rule_hits.empty());
+  const std::vector<char> packs = SelectPacks(*rules, doc, {.fingerprints_seen = &seen}, scratch);
+  EXPECT_EQ(packs, SelectPacks(*rules, doc, {}, scratch));  // as if matched there
+  // The hits are taken as given, not matched again: hits dropped from a block
+  // leave it alone.
+  doc.blocks[1].rule_hits.clear();
+  ApplyRules(*rules, doc, {.packs = &packs}, scratch);
+  EXPECT_EQ(doc.blocks[1].verdict, Verdict::kKeep);
+  EXPECT_EQ(doc.packs, (Strings{"generic.t", "site.example"}));
+}
+
 TEST(EngineSelection, FingerprintIgnoredWhenUrlOrSiteGiven) {
   auto rules = SiteRules();
   const Strings page{"Example Daily Newsletter", "Advertisement", Para(10)};
