@@ -100,6 +100,34 @@ TEST_F(AtomicFileTest, SymlinkWithSameContentIsReplacedByAFile) {
   EXPECT_EQ(Read(out), "same");
 }
 
+TEST_F(AtomicFileTest, NamedPipeIsReplacedWithoutWaitingForAWriter) {
+  const fs::path out = dir_ / "pipe.txt";
+  ASSERT_EQ(mkfifo(out.c_str(), 0644), 0);
+  ASSERT_EQ(WriteFileAtomically(out, ""), "");  // would block if opened for reading
+  EXPECT_TRUE(fs::is_regular_file(out));
+}
+
+TEST_F(AtomicFileTest, SameContentOtherModeIsRewrittenAs0644) {
+  const fs::path out = dir_ / "a.txt";
+  ASSERT_EQ(WriteFileAtomically(out, "same"), "");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_EQ(WriteFileAtomically(out, "same"), "");
+  EXPECT_EQ(fs::status(out).permissions(), fs::perms::owner_read | fs::perms::owner_write |
+                                               fs::perms::group_read | fs::perms::others_read);
+}
+
+TEST_F(AtomicFileTest, SameContentHardLinkIsRewrittenNotTouchedThroughTheLink) {
+  const fs::path out = dir_ / "a.txt";
+  const fs::path other = dir_ / "snapshot.txt";
+  ASSERT_EQ(WriteFileAtomically(out, "same"), "");
+  fs::create_hard_link(out, other);
+  const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(other, old_time);
+  ASSERT_EQ(WriteFileAtomically(out, "same"), "");
+  EXPECT_EQ(fs::last_write_time(other), old_time);  // the snapshot is left alone
+  EXPECT_NE(Inode(out), Inode(other));
+}
+
 TEST_F(AtomicFileTest, EmptyData) {
   const fs::path out = dir_ / "empty.txt";
   EXPECT_EQ(WriteFileAtomically(out, ""), "");

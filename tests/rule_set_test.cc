@@ -1,5 +1,5 @@
-// RuleSet: every pattern of every pack compiled into one RE2::Set; matching maps
-// pattern hits back to rules (and fingerprint hits to packs).
+// RuleSet: every pattern of every pack compiled into a few RE2::Sets; matching
+// maps pattern hits back to rules (and fingerprint hits to packs).
 #include "cleaner/rules/rule_set.h"
 
 #include <atomic>

@@ -52,13 +52,16 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
-// Whether `path` is a regular file (not a symlink) that holds exactly `data`.
-bool HoldsExactly(const std::filesystem::path& path, std::string_view data) {
-  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+// When `path` is a regular file (not a symlink, a pipe or a hard link) with
+// the mode a new output gets (0644) that holds exactly `data`, sets its times to
+// now and returns true: the result is what a rewrite would leave, without a new
+// inode. O_NONBLOCK: opening a FIFO must not wait for a writer.
+bool TouchIfHoldsExactly(const std::filesystem::path& path, std::string_view data) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
-  bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-              static_cast<std::uint64_t>(st.st_size) == data.size();
+  bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 07777) == 0644 &&
+              st.st_nlink == 1 && static_cast<std::uint64_t>(st.st_size) == data.size();
   char buffer[1 << 16];
   while (same && !data.empty()) {
     const ssize_t n = read(fd, buffer, std::min(sizeof buffer, data.size()));
@@ -66,6 +69,7 @@ bool HoldsExactly(const std::filesystem::path& path, std::string_view data) {
     same = n > 0 && std::memcmp(buffer, data.data(), static_cast<std::size_t>(n)) == 0;
     if (same) data.remove_prefix(static_cast<std::size_t>(n));
   }
+  same = same && futimens(fd, nullptr) == 0;  // through the descriptor checked
   close(fd);
   return same;
 }
@@ -151,7 +155,7 @@ AtomicFile::~AtomicFile() { Discard(); }
 std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data) {
   // A re-run that gives the same output only touches the file: creating and
   // renaming a new inode per document costs more system time than cleaning it.
-  if (HoldsExactly(path, data) && utimensat(AT_FDCWD, path.c_str(), nullptr, 0) == 0) return "";
+  if (TouchIfHoldsExactly(path, data)) return "";
   AtomicFile file;
   if (std::string err = file.Open(path); !err.empty()) return err;
   if (std::string err = file.Append(data); !err.empty()) return err;

@@ -14,8 +14,9 @@ namespace cleaner {
 void InstallTempFileCleanup();
 
 // Writes `data` to `path` atomically, creating parent folders. A regular file
-// there that already holds exactly `data` is left as it is, its modification
-// time set to now. Returns an error message, empty on success.
+// there that already holds exactly `data` (mode 0644, not hard-linked, as a
+// write would leave it) is left as it is, its times set to now. Returns an
+// error message, empty on success.
 std::string WriteFileAtomically(const std::filesystem::path& path, std::string_view data);
 
 // A file written piece by piece (a stream's results) that appears under its name
@@ -30,10 +31,10 @@ class AtomicFile {
   std::string Open(const std::filesystem::path& path);  // error message or ""
   std::string Append(std::string_view data);
   std::string Commit();
+  void Discard();  // drops the temporary; the destination stays as it was
   bool is_open() const { return fd_ >= 0; }
 
  private:
-  void Discard();
   std::filesystem::path path_;
   char* temp_ = nullptr;
   int fd_ = -1;

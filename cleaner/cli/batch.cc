@@ -392,7 +392,15 @@ BatchSummary RunBatch(const RuleSet& rules, const std::vector<InputItem>& inputs
       return;
     }
     if (stream_files) {
-      if (stream_file.is_open()) stream_file.Append(r.output);
+      // A write that fails (a full disk) drops the stream's file: better none
+      // than a truncated one that looks whole.
+      if (stream_file.is_open()) {
+        if (std::string err = stream_file.Append(r.output); !err.empty()) {
+          std::cerr << "cleaner: " << err << "\n";
+          stream_file.Discard();
+          ++summary.failed;
+        }
+      }
     } else {
       std::fwrite(r.output.data(), 1, r.output.size(), stdout);
     }

@@ -83,6 +83,11 @@ void Cleaner::ClassifyHtml(Document& doc, const CleanOptions& options) {
   }
   for (const auto& [flag, on] : outside.flags) doc.flags[flag] = doc.flags[flag] || on;
   doc.blocks = std::move(all);
+  // The hits are indices into this RuleSet, for this text: not for a later run.
+  for (Block& b : doc.blocks) {
+    b.rule_hits = {};
+    b.rule_hits_known = false;
+  }
 }
 
 void Cleaner::Classify(Document& doc, const CleanOptions& options) {

@@ -41,7 +41,8 @@ bool HostMatchesDomain(std::string_view host, std::string_view domain);
 bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block);
 
 // Per-thread scratch so matching allocates nothing per block, and the thread's
-// own copy of the compiled patterns (built on first use).
+// matcher (set up on first use; it shares a compiled copy of the patterns with
+// at most one other thread).
 struct RuleScratch {
   std::unique_ptr<RuleMatcher> matcher;
   std::vector<int> rules;
@@ -83,7 +84,9 @@ std::vector<char> SelectPacks(const RuleSet& rules, const Document& doc,
                               const RuleRunOptions& options, RuleScratch& scratch);
 
 // Decides blocks (verdict, reason, decided, priority), sets document flags and
-// records the packs applied. Blocks with Verdict::kTitle are left alone.
+// records the packs applied. Blocks with Verdict::kTitle are left alone. A
+// block's rule_hits, when known (MatchPageRules on this RuleSet), are taken as
+// given, not matched again.
 void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& options,
                 RuleScratch& scratch);
 

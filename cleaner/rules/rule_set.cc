@@ -96,6 +96,21 @@ RE2::Options RulePatternOptions() {
 
 namespace {
 
+// Few sets, not one per rule: each RE2::Set::Match call costs about 45 ns
+// before it reads a byte, and most blocks are short lines. But not one for all
+// the anchored patterns either: RE2 builds its DFA lazily, and in one set of
+// 200 patterns the live positions of unrelated patterns combine into so many
+// states that on pages it has not seen before the set ran 6-8x slower than on
+// pages it had (tests/bench/pattern_cost, "as a crawl"). Patterns that begin
+// alike share states, so the anchored ones are sorted by their source and cut
+// into sets of about kPatternsPerSet: on the dev pages' unseen half, 25-35 ms
+// with one anchored set -> 15-19 ms; on pages seen before, 5.0-5.4 -> 5.0-6.6
+// ms (more calls per block). Sets of 30 patterns were slower on both; sorting
+// by the pattern after its flags and anchor did a little worse than by the
+// whole source; an older split by the rules' max_words did about as well.
+// Rules' word limits are checked on the hits (a set is skipped only when a
+// block is longer than all its rules take).
+//
 // Anchored patterns go to up to kMaxAnchoredSets sets of about kPatternsPerSet,
 // the rest to one scanning set (the last group).
 constexpr std::size_t kMaxAnchoredSets = 4;
@@ -129,19 +144,6 @@ bool ScansFromStart(std::string_view pattern) {
   return false;
 }
 
-// Few sets, not one per rule: each RE2::Set::Match call costs about 45 ns
-// before it reads a byte, and most blocks are short lines. But not one for all
-// the anchored patterns either: RE2 builds its DFA lazily, and in one set of
-// 200 patterns the live positions of unrelated patterns combine into so many
-// states that on pages it has not seen before the set ran 6-8x slower than on
-// pages it had (tests/bench/pattern_cost, "as a crawl"). Patterns that begin
-// alike share states, so the anchored ones are sorted by their source and cut
-// into sets of about kPatternsPerSet: on the dev pages' unseen half, 25-35 ms
-// -> 15-19 ms; on pages seen before, 5.0-5.4 -> 5.0-6.6 ms (more calls per
-// block). Sets of 30 patterns were slower on both; sorting by the pattern
-// after its flags and anchor did a little worse than by the whole source.
-// Rules' word limits are checked on the hits (a set is skipped only when a
-// block is longer than all its rules take).
 void AddPattern(PatternGroup& group, const std::string& pattern, const SourceLocation& where,
                 int owner, int max_words) {
   group.sources.emplace_back(pattern, where);
@@ -180,12 +182,14 @@ void FillAnchoredGroups(std::vector<PendingPattern>& anchored, PatternGroup (&gr
 // them all.
 void MatchGroups(const PatternGroup (&groups)[kGroups],
                  const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
-                 std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints) {
+                 std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints,
+                 bool rules_wanted = true) {
   rules.clear();
   if (fingerprints) fingerprints->clear();
   for (std::size_t g = 0; g < kGroups; ++g) {
     const PatternGroup& group = groups[g];
-    if (words > group.max_words && !(fingerprints && group.has_fingerprints)) continue;
+    const bool for_rules = rules_wanted && words <= group.max_words;
+    if (!for_rules && !(fingerprints && group.has_fingerprints)) continue;
     const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : group.set.get();
     SetMatch(set, group.owner, text, hits, rules, fingerprints);
   }
@@ -250,7 +254,7 @@ void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch, std::
 void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch,
                                 std::vector<int>& out) const {
   std::vector<int> rules;
-  MatchGroups(groups_, nullptr, text, 0, scratch, rules, &out);
+  MatchGroups(groups_, nullptr, text, 0, scratch, rules, &out, /*rules_wanted=*/false);
 }
 
 // A matcher takes the first copy with room for another user, else compiles a
@@ -295,7 +299,8 @@ void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>&
 }
 
 void RuleMatcher::MatchFingerprints(std::string_view text, std::vector<int>& out) {
-  Match(text, 0, no_rules_, &out);
+  MatchGroups(rules_->groups_, &copy_->sets, text, 0, hits_, no_rules_, &out,
+              /*rules_wanted=*/false);
 }
 
 int RuleSet::FindRule(std::string_view id) const {

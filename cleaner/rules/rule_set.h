@@ -1,6 +1,7 @@
-// Compiled rule packs: every text pattern of every pack in one RE2::Set, so a
-// block is scanned once however many rules there are. Immutable once built and
-// shared by every thread; each thread matches through its own RuleMatcher.
+// Compiled rule packs: every text pattern of every pack in a few RE2::Sets (up
+// to four anchored, one scanning), so a block meets a handful of automata
+// however many rules there are. Immutable once built and shared by every
+// thread; each thread matches through its own RuleMatcher.
 #pragma once
 
 #include <climits>

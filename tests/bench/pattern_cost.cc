@@ -155,7 +155,8 @@ int main(int argc, char** argv) {
   }
   cleaner::LoadedRules loaded = cleaner::LoadRulesDir(rules_dir);
   CrawlCost(rules_dir, lines, files.size());
-  // The engine's two sets (rule_set.cc): anchored, and scanning every byte.
+  // Per pattern, two sets: every anchored pattern in one (the engine cuts them
+  // into up to four, rule_set.cc), and the ones scanning every byte.
   constexpr std::size_t kSets = 2;
   Group groups[kSets] = {{RE2::ANCHOR_START, {}, 0}, {RE2::UNANCHORED, {}, 0}};
   const char* names[kSets] = {"anchored", "scanning"};
