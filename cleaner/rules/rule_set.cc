@@ -259,24 +259,34 @@ void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch
 
 // A matcher takes the first copy with room for another user, else compiles a
 // new one (the sources compiled once already, so only memory can fail it; a
-// copy whose set failed falls back to the RuleSet's own, in MatchGroups).
+// copy whose set failed falls back to the RuleSet's own, in MatchGroups). The
+// compile runs outside the lock, so many threads starting at once compile side
+// by side; two may then each add a copy where one would have done.
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {
   static_assert(RuleSet::kGroups == kGroups);
-  std::lock_guard lock(rules.copies_mu_);
-  for (auto& copy : rules.copies_) {
-    if (copy->users < kThreadsPerCopy) {
-      copy_ = copy.get();
-      ++copy_->users;
+  auto take = [&](RuleSet::SetCopy* copy) {
+    copy_ = copy;
+    ++copy_->users;
+  };
+  {
+    std::lock_guard lock(rules.copies_mu_);
+    for (auto& copy : rules.copies_) {
+      if (copy->users < kThreadsPerCopy) {
+        take(copy.get());
+        return;
+      }
+    }
+    if (rules.copies_.empty()) {  // copy 0: the RuleSet's own sets, nothing to compile
+      rules.copies_.push_back(std::make_unique<RuleSet::SetCopy>());
+      take(rules.copies_.back().get());
       return;
     }
   }
   auto copy = std::make_unique<RuleSet::SetCopy>();
-  if (!rules.copies_.empty()) {  // copy 0 is the RuleSet's own sets
-    for (std::size_t g = 0; g < kGroups; ++g) copy->sets[g] = BuildSet(rules.groups_[g], nullptr);
-  }
-  copy_ = copy.get();
-  copy_->users = 1;
+  for (std::size_t g = 0; g < kGroups; ++g) copy->sets[g] = BuildSet(rules.groups_[g], nullptr);
+  std::lock_guard lock(rules.copies_mu_);
   rules.copies_.push_back(std::move(copy));
+  take(rules.copies_.back().get());
 }
 
 RuleMatcher::~RuleMatcher() {
