@@ -35,6 +35,7 @@ struct BlockFeatures {
   bool starts_capital = false;  // first letter is uppercase (or caseless script)
   int sentences = 0;            // count of sentence ends inside the block
   int indent = 0;               // leading spaces (list nesting)
+  bool computed = false;        // set by ComputeFeatures: a block built by hand has none
 };
 
 // A DOM (selector) rule whose element holds a block (HTML input).

@@ -127,6 +127,24 @@ TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
   }
 }
 
+// Features not computed by the segmenter (a block built by hand) are not
+// trusted, even when their length happens to match the text.
+TEST(ContentClassifier, HandMadeFeaturesAreNotTrusted) {
+  const std::vector<std::string> lines = Concat({kMenu, kArticle, kFooter});
+  Document plain = MakeDoc(lines, /*title=*/true);
+  Document forged = MakeDoc(lines, /*title=*/true);
+  for (Block& b : forged.blocks) {
+    b.features = BlockFeatures{};
+    b.features.chars = static_cast<int>(b.text.size());  // no words, no letters
+  }
+  ClassifyContent(plain);
+  ClassifyContent(forged);
+  ASSERT_EQ(plain.blocks.size(), forged.blocks.size());
+  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
+    EXPECT_EQ(plain.blocks[i].verdict, forged.blocks[i].verdict) << plain.blocks[i].text;
+  }
+}
+
 TEST(ContentClassifier, PageWithoutProseIsJudgedAgainWithShortLinesAsText) {
   const std::vector<std::string> schedule = {
       "Round 1: 10 March - Interlagos",       "Round 2: 8 April - Curitiba",

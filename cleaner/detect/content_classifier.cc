@@ -420,10 +420,10 @@ void ShapeEnds(std::string_view s, Shape& f) {
   }
 }
 
-// `features` are the segmenter's for `text` when features.chars == text.size()
-// (blocks built by hand have none). On ASCII text they hold the \w counts this
-// module defines (the two differ only on marks, ideographs and other scripts),
-// so then only the separators and URLs need a pass over the text.
+// `features` are the segmenter's for `text` when computed (blocks built by hand
+// have none); chars == text.size() then means ASCII text. On ASCII text they hold the \w counts
+// this module defines (the two differ only on marks, ideographs and other scripts), so then only
+// the separators and URLs need a pass over the text.
 Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
   Shape f;
   std::size_t lead = 0;
@@ -434,7 +434,8 @@ Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
 
   unsigned ascii_digits = 0;
   MarkScan scan(s, f);
-  if (static_cast<std::size_t>(features.chars) == text.size() && AsciiMarks(s, scan)) {
+  if (features.computed && static_cast<std::size_t>(features.chars) == text.size() &&
+      AsciiMarks(s, scan)) {
     f.words = features.words;
     f.letters = features.letters;
     f.digits = features.digits;

@@ -144,6 +144,7 @@ constexpr std::array<std::uint8_t, 128> kAscii = MakeAsciiTable();
 
 BlockFeatures ComputeFeatures(std::string_view text) {
   BlockFeatures f;
+  f.computed = true;
   // Leading blanks (a plain loop: find_first_not_of calls memchr per byte).
   std::size_t lead = 0;
   while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
