@@ -37,16 +37,7 @@ std::string SitePack(const std::string& id, const std::string& keys, const std::
 // One [[rule]] table.
 std::string Rule(const std::string& id, const std::string& pattern, const std::string& action,
                  const std::string& extra = "") {
-  std::string s("[[rule]]\nid = \"");
-  s.append(id)
-      .append("\"\ndescription = \"d\"\npattern = '")
-      .append(pattern)
-      .append("'\naction = \"")
-      .append(action)
-      .append("\"\n")
-      .append(extra)
-      .append("\n");
-  return s;
+  return testing_support::RuleTable(id, "pattern", pattern, action, extra);
 }
 
 // A paragraph of `words` words ending with a full stop (kind: paragraph).

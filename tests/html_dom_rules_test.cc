@@ -18,6 +18,7 @@ namespace cleaner {
 namespace {
 
 using testing_support::PackText;
+using testing_support::RuleTable;
 
 std::unique_ptr<RuleSet> Compile(const std::vector<std::string>& packs) {
   return testing_support::CompilePacks(packs);
@@ -29,16 +30,7 @@ std::string Pack(const std::string& id, const std::string& keys, const std::stri
 
 std::string DomRule(const std::string& id, const std::string& selector, const std::string& action,
                     const std::string& extra = "") {
-  std::string s("[[rule]]\nid = \"");
-  s.append(id)
-      .append("\"\ndescription = \"d\"\nselector = '")
-      .append(selector)
-      .append("'\naction = \"")
-      .append(action)
-      .append("\"\n")
-      .append(extra)
-      .append("\n");
-  return s;
+  return RuleTable(id, "selector", selector, action, extra);
 }
 
 const char* kProse =

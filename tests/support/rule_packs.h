@@ -44,6 +44,25 @@ inline std::unique_ptr<RuleSet> CompilePacks(const std::vector<std::string>& pac
   return CompileFiles(files);
 }
 
+// One [[rule]] table: `match_key` is "pattern" (text rules) or "selector" (DOM
+// rules), `extra` more TOML lines (max_words, flags, ...).
+inline std::string RuleTable(const std::string& id, const std::string& match_key,
+                             const std::string& match, const std::string& action,
+                             const std::string& extra = "") {
+  std::string s("[[rule]]\nid = \"");
+  s += id;
+  s += "\"\ndescription = \"d\"\n";
+  s += match_key;
+  s += " = '";
+  s += match;
+  s += "'\naction = \"";
+  s += action;
+  s += "\"\n";
+  s += extra;
+  s += "\n";
+  return s;
+}
+
 // A [pack] table with `keys` (extra TOML lines: domains, disable, ...) and `rules`.
 inline std::string PackText(const std::string& id, const std::string& keys,
                             const std::string& rules) {
