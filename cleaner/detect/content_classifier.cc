@@ -287,6 +287,16 @@ class MarkScan {
     }
   }
 
+  // The marks among eight ASCII bytes `x` (LoadPartial's zeros past the end
+  // mark nothing) that start at offset `at`.
+  void Chunk(std::uint64_t x, std::size_t at) {
+    std::uint64_t marks = ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
+    for (; marks != 0; marks &= marks - 1) {
+      const auto k = static_cast<std::size_t>(ascii::First(marks));
+      Ascii(s_[at + k], at + k);
+    }
+  }
+
   void NonAscii(utf8proc_int32_t cp, std::size_t at) {
     switch (cp) {
       case 0x00BB:  // »
@@ -321,11 +331,7 @@ bool AsciiMarks(std::string_view s, MarkScan& scan) {
     const std::size_t n = std::min<std::size_t>(s.size() - i, 8);
     const std::uint64_t x = n == 8 ? ascii::Load8(begin + i) : ascii::LoadPartial(begin + i, n);
     if (ascii::NonAscii(x)) return false;
-    std::uint64_t marks = ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
-    for (; marks != 0; marks &= marks - 1) {
-      const auto k = static_cast<std::size_t>(ascii::First(marks));
-      scan.Ascii(s[i + k], i + k);
-    }
+    scan.Chunk(x, i);
   }
   return true;
 }
@@ -352,12 +358,7 @@ unsigned CountAndMark(std::string_view s, Shape& f, MarkScan& scan) {
         ascii_digits += static_cast<unsigned>(ascii::Count(digit));
         words += static_cast<unsigned>(ascii::Count(word & ~ascii::Previous(word, in_word)));
         in_word = word >> 63;
-        std::uint64_t marks =
-            ascii::InRange(x, '-', '/') | ascii::Equal(x, ':') | ascii::Equal(x, '|');
-        for (; marks != 0; marks &= marks - 1) {
-          const auto k = static_cast<std::size_t>(ascii::First(marks));
-          scan.Ascii(static_cast<char>(p[k]), static_cast<std::size_t>(p - begin) + k);
-        }
+        scan.Chunk(x, static_cast<std::size_t>(p - begin));
         p += 8;
         continue;
       }

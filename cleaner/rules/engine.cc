@@ -73,10 +73,6 @@ bool ShapeMatches(const Rule& rule, const Block& block) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // The packs chosen without reading the page's text: generic ones, --site, the
 // domains of its URL. Sets `by_fingerprint` when its blocks should still be
 // searched for a site pack's fingerprint.
@@ -191,13 +187,7 @@ std::vector<char> ActiveRules(const RuleSet& rules, Document& doc,
   for (std::size_t p = 0; p < packs.size(); ++p) {
     if (!active_packs[p]) continue;
     if (record) doc.packs.push_back(packs[p].id);
-    for (const std::string& id : packs[p].disable) {
-      int r = rules.FindRule(id);
-      if (r >= 0 &&
-          !packs[static_cast<std::size_t>(compiled[static_cast<std::size_t>(r)].pack)].IsSite()) {
-        active[static_cast<std::size_t>(r)] = 0;
-      }
-    }
+    for (int r : rules.disabled_by(p)) active[static_cast<std::size_t>(r)] = 0;
   }
   return active;
 }

@@ -236,6 +236,17 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
     }
   }
   FillAnchoredGroups(anchored, set->groups_);
+  // `disable` lists name generic rules by id: resolved once, not per page.
+  set->disabled_.resize(set->packs_.size());
+  for (std::size_t p = 0; p < set->packs_.size(); ++p) {
+    for (const std::string& id : set->packs_[p].disable) {
+      const int r = set->FindRule(id);
+      if (r >= 0 &&
+          !set->packs_[static_cast<std::size_t>(set->rules_[static_cast<std::size_t>(r)].pack)]
+               .IsSite())
+        set->disabled_[p].push_back(r);
+    }
+  }
   std::sort(set->flag_names_.begin(), set->flag_names_.end());
   set->flag_names_.erase(std::unique(set->flag_names_.begin(), set->flag_names_.end()),
                          set->flag_names_.end());

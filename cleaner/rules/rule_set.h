@@ -60,6 +60,10 @@ class RuleSet {
 
   int FindRule(std::string_view id) const;  // -1 when absent
 
+  // The generic rules pack `pack`'s `disable` list turns off, as indices into
+  // rules() (unknown ids and site packs' rules left out).
+  const std::vector<int>& disabled_by(std::size_t pack) const { return disabled_[pack]; }
+
   // How many compiled copies of the sets matchers have used so far, the
   // RuleSet's own included (0 before the first matcher).
   std::size_t compiled_copies() const;
@@ -85,6 +89,7 @@ class RuleSet {
   mutable std::vector<std::unique_ptr<SetCopy>> copies_;
   std::vector<Pack> packs_;
   std::vector<CompiledRule> rules_;
+  std::vector<std::vector<int>> disabled_;  // per pack
   std::vector<std::string> flag_names_;
 };
 
