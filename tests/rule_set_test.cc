@@ -2,7 +2,10 @@
 // maps pattern hits back to rules (and fingerprint hits to packs).
 #include "cleaner/rules/rule_set.h"
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -72,8 +75,8 @@ std::unique_ptr<RuleSet> Build() {
 }
 
 std::vector<int> Match(const RuleSet& set, const std::string& text) {
-  std::vector<int> scratch, out;
-  set.MatchRules(text, scratch, out);
+  std::vector<int> out;
+  set.MatchRules(text, out);
   return out;
 }
 
@@ -131,12 +134,12 @@ TEST(RuleSet, PatternsAreUnanchoredAndCaseSensitiveByDefault) {
 TEST(RuleSet, MatchFingerprintsMapsToPack) {
   auto set = Build();
   ASSERT_NE(set, nullptr);
-  std::vector<int> scratch, out;
-  set->MatchFingerprints("B News", scratch, out);
+  std::vector<int> out;
+  set->MatchFingerprints("B News", out);
   EXPECT_EQ(out, (std::vector<int>{1}));
-  set->MatchFingerprints("Powered by B", scratch, out);
+  set->MatchFingerprints("Powered by B", out);
   EXPECT_EQ(out, (std::vector<int>{1}));
-  set->MatchFingerprints("A News", scratch, out);
+  set->MatchFingerprints("A News", out);
   EXPECT_TRUE(out.empty());
 }
 
@@ -147,11 +150,11 @@ TEST(RuleSet, MatcherAgreesWithSharedSet) {
   EXPECT_EQ(&matcher.rules(), set.get());
   for (const std::string text :
        {"Share this", "share on x, subscribe", "Advertisement", "none", "B News", "powered by b"}) {
-    std::vector<int> scratch, shared, own;
-    set->MatchRules(text, scratch, shared);
+    std::vector<int> shared, own;
+    set->MatchRules(text, shared);
     matcher.MatchRules(text, 0, own);
     EXPECT_EQ(own, shared) << text;
-    set->MatchFingerprints(text, scratch, shared);
+    set->MatchFingerprints(text, shared);
     matcher.MatchFingerprints(text, own);
     EXPECT_EQ(own, shared) << text;
   }
@@ -244,10 +247,10 @@ TEST(RuleSet, EmptyRuleSet) {
   ASSERT_NE(set, nullptr) << AllErrors(errors);
   EXPECT_TRUE(set->rules().empty());
   EXPECT_TRUE(set->flag_names().empty());
-  std::vector<int> scratch, out{7};
-  set->MatchRules("anything", scratch, out);
+  std::vector<int> out{7};
+  set->MatchRules("anything", out);
   EXPECT_TRUE(out.empty());
-  set->MatchFingerprints("anything", scratch, out);
+  set->MatchFingerprints("anything", out);
   EXPECT_TRUE(out.empty());
   RuleMatcher matcher(*set);
   out = {7};
@@ -366,16 +369,114 @@ patterns = ['^Advertisement']
 max_words = 3
 )");
   ASSERT_NE(set, nullptr);
-  std::vector<int> scratch, out;
-  set->MatchRules("Advertisement", scratch, out, 1);
+  std::vector<int> out;
+  set->MatchRules("Advertisement", out, 1);
   EXPECT_EQ(out, std::vector<int>{0});
-  set->MatchRules("Advertisement", scratch, out, 4);  // the engine would reject it anyway
+  set->MatchRules("Advertisement", out, 4);  // the engine would reject it anyway
   EXPECT_EQ(out, std::vector<int>{});
   RuleMatcher matcher(*set);
   matcher.MatchRules("Advertisement", 1, out);
   EXPECT_EQ(out, std::vector<int>{0});
   matcher.MatchRules("Advertisement", 4, out);
   EXPECT_EQ(out, std::vector<int>{});
+}
+
+}  // namespace
+}  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+std::unique_ptr<RuleSet> Bundled() {
+  std::vector<RuleError> errors;
+  auto set = RuleSet::Compile(LoadRulesDir(CLEANER_RULES_DIR), &errors);
+  EXPECT_TRUE(errors.empty()) << AllErrors(errors);
+  return set;
+}
+
+// Most anchored patterns of the bundled packs start with literal text and go
+// through the prefix trie; the few that start with a class stay in the sets.
+TEST(RuleSet, BundledAnchoredPatternsGoThroughPrefixes) {
+  auto set = Bundled();
+  ASSERT_NE(set, nullptr);
+  EXPECT_GT(set->prefixed_patterns(), 150u);
+  EXPECT_LT(set->set_patterns(), 40u);
+}
+
+// The prefixed patterns answer as RE2 alone would: a rule matches a block
+// exactly when one of its patterns, compiled by itself, matches it.
+TEST(RuleSet, MatchingAgreesWithEachPatternAlone) {
+  auto set = Bundled();
+  ASSERT_NE(set, nullptr);
+  std::vector<std::vector<std::unique_ptr<RE2>>> alone(set->rules().size());
+  for (std::size_t r = 0; r < set->rules().size(); ++r) {
+    for (const std::string& p : set->rules()[r].rule->patterns)
+      alone[r].push_back(std::make_unique<RE2>(p));
+  }
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(CLEANER_FIXTURES_DIR)) {
+    std::ifstream in(entry.path() / "input.txt");
+    for (std::string line; std::getline(in, line);) texts.push_back(line);
+  }
+  for (const RuleSet::CompiledRule& rule : set->rules()) {
+    for (const RuleExample& example : rule.rule->examples) texts.push_back(example.text);
+  }
+  ASSERT_GT(texts.size(), 1000u);
+  RuleMatcher matcher(*set);
+  std::vector<int> got;
+  int hits = 0;
+  for (const std::string& text : texts) {
+    std::vector<int> expected;
+    for (std::size_t r = 0; r < alone.size(); ++r) {
+      for (const auto& re : alone[r]) {
+        if (RE2::PartialMatch(text, *re)) {
+          expected.push_back(static_cast<int>(r));
+          break;
+        }
+      }
+    }
+    matcher.MatchRules(text, 0, got);
+    EXPECT_EQ(got, expected) << text;
+    hits += static_cast<int>(expected.size());
+  }
+  EXPECT_GT(hits, 300);
+}
+
+// A page matched at once gives each block what matching it alone gives, and
+// the fingerprints any block matched.
+TEST(RuleSet, MatchPageAgreesWithBlockByBlock) {
+  auto set = Build();
+  ASSERT_NE(set, nullptr);
+  std::vector<Block> blocks;
+  for (const char* text : {"Share this", "Body text here.", "share on x, subscribe", "B News",
+                           "Advertisement", "", "Powered by B"}) {
+    Block block;
+    block.text = text;
+    block.features.words =
+        static_cast<int>(std::count(block.text.begin(), block.text.end(), ' ')) + 1;
+    blocks.push_back(block);
+  }
+  RuleMatcher matcher(*set);
+  PageMatch page;
+  matcher.MatchPage(blocks, /*fingerprints=*/true, page);
+  ASSERT_EQ(page.first.size(), blocks.size() + 1);
+  std::vector<int> rules, fingerprints, all_fingerprints;
+  int hits = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    matcher.Match(blocks[b].text, blocks[b].features.words, rules, &fingerprints);
+    EXPECT_EQ(
+        std::vector<int>(page.hits.begin() + page.first[b], page.hits.begin() + page.first[b + 1]),
+        rules)
+        << blocks[b].text;
+    hits += static_cast<int>(rules.size());
+    all_fingerprints.insert(all_fingerprints.end(), fingerprints.begin(), fingerprints.end());
+  }
+  std::sort(all_fingerprints.begin(), all_fingerprints.end());
+  all_fingerprints.erase(std::unique(all_fingerprints.begin(), all_fingerprints.end()),
+                         all_fingerprints.end());
+  EXPECT_EQ(page.fingerprint_packs, all_fingerprints);
+  EXPECT_EQ(page.fingerprint_packs, (std::vector<int>{1}));
+  EXPECT_GE(hits, 3);
 }
 
 }  // namespace

@@ -113,12 +113,15 @@ std::vector<char> PacksByAddress(const RuleSet& rules, const Document& doc,
 std::vector<char> MatchPageRules(const RuleSet& rules, Document& doc, RuleScratch& scratch) {
   EnsureMatcher(rules, scratch);
   std::vector<char> seen(rules.packs().size(), 0);
-  for (Block& block : doc.blocks) {
-    scratch.matcher->Match(block.text, block.features.words, block.rule_hits,
-                           &scratch.fingerprints);
+  const PageMatch& page = scratch.page;
+  scratch.matcher->MatchPage(doc.blocks, /*fingerprints=*/true, scratch.page);
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    Block& block = doc.blocks[b];
+    block.rule_hits.assign(page.hits.begin() + page.first[b],
+                           page.hits.begin() + page.first[b + 1]);
     block.rule_hits_known = true;
-    for (int p : scratch.fingerprints) seen[static_cast<std::size_t>(p)] = 1;
   }
+  for (int p : page.fingerprint_packs) seen[static_cast<std::size_t>(p)] = 1;
   return seen;
 }
 
@@ -168,8 +171,8 @@ bool HostMatchesDomain(std::string_view host, std::string_view domain) {
 bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block) {
   const Rule& rule = *rules.rules()[static_cast<std::size_t>(rule_index)].rule;
   if (!ShapeMatches(rule, block)) return false;
-  std::vector<int> scratch, hits;
-  rules.MatchRules(block.text, scratch, hits);
+  std::vector<int> hits;
+  rules.MatchRules(block.text, hits);
   return std::binary_search(hits.begin(), hits.end(), rule_index);
 }
 
@@ -281,29 +284,27 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   EnsureMatcher(rules, scratch);
   bool by_fingerprint = false;
   std::vector<char> active_packs = PacksByAddress(rules, doc, options, by_fingerprint);
-  // One pass of the pattern sets over the blocks finds the rules' hits and,
-  // while the packs are not known yet, the fingerprints: one set call per
-  // block, not two. Blocks matched ahead (MatchPageRules) are not matched again.
+  // One pass over the page finds the rules' hits and, while the packs are not
+  // known yet, the fingerprints. Blocks matched ahead (MatchPageRules) are not
+  // matched again, unless fingerprints are wanted.
   const int n = static_cast<int>(doc.blocks.size());
-  std::vector<int>& hits = scratch.page_hits;
-  std::vector<int>& first_hit = scratch.page_first_hit;
-  hits.clear();
-  first_hit.clear();
-  for (const Block& block : doc.blocks) {
-    first_hit.push_back(static_cast<int>(hits.size()));
-    const std::vector<int>* block_hits = &block.rule_hits;
-    if (!block.rule_hits_known || by_fingerprint) {
-      scratch.matcher->Match(block.text, block.features.words, scratch.rules,
-                             by_fingerprint ? &scratch.fingerprints : nullptr);
-      block_hits = &scratch.rules;
+  PageMatch& page = scratch.page;
+  const bool known =
+      !by_fingerprint && std::all_of(doc.blocks.begin(), doc.blocks.end(),
+                                     [](const Block& b) { return b.rule_hits_known; });
+  if (known) {
+    page.hits.clear();
+    page.first.assign(1, 0);
+    for (const Block& block : doc.blocks) {
+      page.hits.insert(page.hits.end(), block.rule_hits.begin(), block.rule_hits.end());
+      page.first.push_back(static_cast<int>(page.hits.size()));
     }
-    if (block.verdict != Verdict::kTitle)
-      hits.insert(hits.end(), block_hits->begin(), block_hits->end());
-    if (by_fingerprint) {
-      for (int p : scratch.fingerprints) active_packs[static_cast<std::size_t>(p)] = 1;
-    }
+  } else {
+    scratch.matcher->MatchPage(doc.blocks, by_fingerprint, page);
+    for (int p : page.fingerprint_packs) active_packs[static_cast<std::size_t>(p)] = 1;
   }
-  first_hit.push_back(static_cast<int>(hits.size()));
+  const std::vector<int>& hits = page.hits;
+  const std::vector<int>& first_hit = page.first;
   const std::vector<char> active = ActiveRules(rules, doc, active_packs, true);
 
   // Every flag a loaded rule can set is reported, false until a rule fires.
@@ -313,6 +314,7 @@ void ApplyRules(const RuleSet& rules, Document& doc, const RuleRunOptions& optio
   std::vector<Firing> firings;
   for (int b = 0; b < n; ++b) {
     Block& block = doc.blocks[static_cast<std::size_t>(b)];
+    if (block.verdict == Verdict::kTitle) continue;  // left alone
     for (int h = first_hit[static_cast<std::size_t>(b)];
          h < first_hit[static_cast<std::size_t>(b) + 1]; ++h) {
       const int r = hits[static_cast<std::size_t>(h)];

@@ -47,10 +47,7 @@ struct RuleScratch {
   std::unique_ptr<RuleMatcher> matcher;
   std::vector<int> rules;
   std::vector<int> fingerprints;
-  // One page's rule hits, block by block: block b's are
-  // page_hits[page_first_hit[b] .. page_first_hit[b + 1]).
-  std::vector<int> page_hits;
-  std::vector<int> page_first_hit;
+  PageMatch page;  // one page's rule hits, block by block
 };
 
 // HTML input: decides the blocks that selector rules' elements hold

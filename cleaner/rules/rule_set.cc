@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cleaner/rules/literal_prefixes.h"
+
 namespace cleaner {
 namespace {
 
@@ -28,22 +30,23 @@ std::unique_ptr<RE2::Set> BuildSet(const PatternGroup& group, std::vector<RuleEr
   return set;
 }
 
-// Appends the owners of the patterns `set` finds in `text`: rules to `rules`,
-// fingerprints' packs to `fingerprints` (dropped when null).
-void SetMatch(const RE2::Set* set, const std::vector<int>& owner, std::string_view text,
-              std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints) {
-  if (set == nullptr) return;
+// The indices of the patterns `set` finds in `text`, into `hits`; false (and
+// `hits` left alone) when there are none.
+bool SetHits(const RE2::Set* set, std::string_view text, std::vector<int>& hits) {
+  if (set == nullptr) return false;
   // Most blocks hit nothing: the any-match call is cheaper and allocates nothing.
-  if (!set->Match(re2::StringPiece(text.data(), text.size()), nullptr)) return;
+  if (!set->Match(re2::StringPiece(text.data(), text.size()), nullptr)) return false;
   hits.clear();
   set->Match(re2::StringPiece(text.data(), text.size()), &hits);
-  for (int hit : hits) {
-    const int o = owner[static_cast<std::size_t>(hit)];
-    if (o >= 0) {
-      rules.push_back(o);
-    } else if (fingerprints) {
-      fingerprints->push_back(FingerprintPack(o));
-    }
+  return true;
+}
+
+// Sends each owner to `rules` (a rule) or `fingerprints` (a pack; dropped when null).
+void AddOwner(int owner, std::vector<int>& rules, std::vector<int>* fingerprints) {
+  if (owner >= 0) {
+    rules.push_back(owner);
+  } else if (fingerprints) {
+    fingerprints->push_back(FingerprintPack(owner));
   }
 }
 
@@ -177,21 +180,61 @@ void FillAnchoredGroups(std::vector<PendingPattern>& anchored, PatternGroup (&gr
   }
 }
 
-// Runs the groups a block of `words` words meets (the matcher's compiled copy of
-// their sets, else the RuleSet's own) over `text`; `words` 0 (unknown) meets
-// them all.
-void MatchGroups(const PatternGroup (&groups)[kGroups],
-                 const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
-                 std::vector<int>& hits, std::vector<int>& rules, std::vector<int>* fingerprints,
-                 bool rules_wanted = true) {
+// Whether a pattern of `owner` may match a block of `words` words, for what
+// is wanted: rules (of at most max_words) and / or fingerprints.
+bool Wanted(int owner, int max_words, int words, bool rules_wanted, bool fingerprints_wanted) {
+  return owner >= 0 ? rules_wanted && words <= max_words : fingerprints_wanted;
+}
+
+// Calls found(owner) for each prefixed pattern that matches `text`: the ones
+// whose prefix its start has, confirmed by RE2.
+template <typename Found>
+void MatchPrefixed(const std::vector<std::unique_ptr<PrefixedPattern>>& prefixed,
+                   const PrefixTrie& trie, std::string_view text, int words, bool rules_wanted,
+                   bool fingerprints_wanted, MatchScratch& scratch, Found found) {
+  if (prefixed.empty()) return;
+  FoldBlockStart(text, scratch.folded);
+  scratch.candidates.clear();
+  trie.Find(scratch.folded, scratch.candidates);
+  SortUnique(scratch.candidates);
+  for (int c : scratch.candidates) {
+    PrefixedPattern& pattern = *prefixed[static_cast<std::size_t>(c)];
+    if (Wanted(pattern.owner, pattern.max_words, words, rules_wanted, fingerprints_wanted) &&
+        pattern.Matches(text))
+      found(pattern.owner);
+  }
+}
+
+// Calls found(owner) for each pattern of the group that matches `text`.
+template <typename Found>
+void MatchGroup(const PatternGroup& group, const RE2::Set* set, std::string_view text, int words,
+                bool rules_wanted, bool fingerprints_wanted, MatchScratch& scratch, Found found) {
+  const bool for_rules = rules_wanted && words <= group.max_words;
+  if (!for_rules && !(fingerprints_wanted && group.has_fingerprints)) return;
+  if (!SetHits(set, text, scratch.hits)) return;
+  for (int hit : scratch.hits) found(group.owner[static_cast<std::size_t>(hit)]);
+}
+
+// The set group g runs through: the matcher's compiled copy, else the RuleSet's own.
+const RE2::Set* GroupSet(const PatternGroup (&groups)[kGroups],
+                         const std::unique_ptr<RE2::Set> (*own)[kGroups], std::size_t g) {
+  return own && (*own)[g] ? (*own)[g].get() : groups[g].set.get();
+}
+
+// Runs the prefixed patterns, then the groups a block of `words` words meets,
+// over `text`; `words` 0 (unknown) meets them all.
+void MatchAll(const std::vector<std::unique_ptr<PrefixedPattern>>& prefixed, const PrefixTrie& trie,
+              const PatternGroup (&groups)[kGroups],
+              const std::unique_ptr<RE2::Set> (*own)[kGroups], std::string_view text, int words,
+              MatchScratch& scratch, std::vector<int>& rules, std::vector<int>* fingerprints,
+              bool rules_wanted = true) {
   rules.clear();
   if (fingerprints) fingerprints->clear();
+  auto found = [&](int owner) { AddOwner(owner, rules, fingerprints); };
+  MatchPrefixed(prefixed, trie, text, words, rules_wanted, fingerprints != nullptr, scratch, found);
   for (std::size_t g = 0; g < kGroups; ++g) {
-    const PatternGroup& group = groups[g];
-    const bool for_rules = rules_wanted && words <= group.max_words;
-    if (!for_rules && !(fingerprints && group.has_fingerprints)) continue;
-    const RE2::Set* set = own && (*own)[g] ? (*own)[g].get() : group.set.get();
-    SetMatch(set, group.owner, text, hits, rules, fingerprints);
+    MatchGroup(groups[g], GroupSet(groups, own, g), text, words, rules_wanted,
+               fingerprints != nullptr, scratch, found);
   }
   SortUnique(rules);
   if (fingerprints) SortUnique(*fingerprints);
@@ -212,6 +255,14 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
                  int max_words) {
     if (PatternScansBlock(pattern)) {
       AddPattern(set->groups_[kScanning], pattern, where, owner, max_words);
+    } else if (auto prefixes = AnchoredPrefixes(pattern)) {
+      const int id = static_cast<int>(set->prefixed_.size());
+      auto prefixed = std::make_unique<PrefixedPattern>();
+      prefixed->source = pattern;
+      prefixed->owner = owner;
+      prefixed->max_words = max_words;
+      set->prefixed_.push_back(std::move(prefixed));
+      for (const std::string& prefix : *prefixes) set->prefix_trie_.Add(prefix, id);
     } else {
       anchored.push_back({&pattern, &where, owner, max_words});
     }
@@ -235,6 +286,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
       set->flag_names_.insert(set->flag_names_.end(), rule.flags.begin(), rule.flags.end());
     }
   }
+  set->prefix_trie_.Build();
   FillAnchoredGroups(anchored, set->groups_);
   // `disable` lists name generic rules by id: resolved once, not per page.
   set->disabled_.resize(set->packs_.size());
@@ -257,15 +309,35 @@ std::unique_ptr<RuleSet> RuleSet::Compile(LoadedRules rules, std::vector<RuleErr
   return set;
 }
 
-void RuleSet::MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out,
-                         int words) const {
-  MatchGroups(groups_, nullptr, text, words, scratch, out, nullptr);
+void RuleSet::MatchRules(std::string_view text, std::vector<int>& out, int words) const {
+  MatchScratch scratch;
+  MatchAll(prefixed_, prefix_trie_, groups_, nullptr, text, words, scratch, out, nullptr);
 }
 
-void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& scratch,
-                                std::vector<int>& out) const {
+void RuleSet::MatchFingerprints(std::string_view text, std::vector<int>& out) const {
+  MatchScratch scratch;
   std::vector<int> rules;
-  MatchGroups(groups_, nullptr, text, 0, scratch, rules, &out, /*rules_wanted=*/false);
+  MatchAll(prefixed_, prefix_trie_, groups_, nullptr, text, 0, scratch, rules, &out,
+           /*rules_wanted=*/false);
+}
+
+std::size_t RuleSet::set_patterns() const {
+  std::size_t n = 0;
+  for (const PatternGroup& group : groups_) n += group.sources.size();
+  return n;
+}
+
+// Compiled on first use: most prefixed patterns meet few blocks, and a run
+// over a handful of pages should not pay for compiling all of them. The
+// source compiled once already (the loader), so only memory can fail it; a
+// pattern that fails matches nothing, like a set that fails to compile.
+bool PrefixedPattern::Matches(std::string_view text) {
+  std::call_once(compile_once, [this] {
+    RE2::Options options = RulePatternOptions();
+    re = std::make_unique<RE2>(source, options);
+  });
+  return re->ok() && re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
+                               RE2::ANCHOR_START, nullptr, 0);
 }
 
 // A matcher takes the first copy with room for another user, else compiles a
@@ -312,7 +384,43 @@ std::size_t RuleSet::compiled_copies() const {
 
 void RuleMatcher::Match(std::string_view text, int words, std::vector<int>& rules,
                         std::vector<int>* fingerprints) {
-  MatchGroups(rules_->groups_, &copy_->sets, text, words, hits_, rules, fingerprints);
+  MatchAll(rules_->prefixed_, rules_->prefix_trie_, rules_->groups_, &copy_->sets, text, words,
+           scratch_, rules, fingerprints);
+}
+
+void RuleMatcher::MatchPage(const std::vector<Block>& blocks, bool fingerprints, PageMatch& out) {
+  std::vector<std::pair<int, int>>& found = scratch_.page_hits;  // (block, owner)
+  found.clear();
+  const int n = static_cast<int>(blocks.size());
+  for (int b = 0; b < n; ++b) {
+    const Block& block = blocks[static_cast<std::size_t>(b)];
+    MatchPrefixed(rules_->prefixed_, rules_->prefix_trie_, block.text, block.features.words, true,
+                  fingerprints, scratch_, [&](int owner) { found.emplace_back(b, owner); });
+  }
+  for (std::size_t g = 0; g < kGroups; ++g) {
+    const RE2::Set* set = GroupSet(rules_->groups_, &copy_->sets, g);
+    if (set == nullptr) continue;
+    for (int b = 0; b < n; ++b) {
+      const Block& block = blocks[static_cast<std::size_t>(b)];
+      MatchGroup(rules_->groups_[g], set, block.text, block.features.words, true, fingerprints,
+                 scratch_, [&](int owner) { found.emplace_back(b, owner); });
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  out.hits.clear();
+  out.first.assign(blocks.size() + 1, 0);
+  out.fingerprint_packs.clear();
+  for (const auto& [b, owner] : found) {
+    if (owner >= 0) {
+      out.hits.push_back(owner);
+      ++out.first[static_cast<std::size_t>(b) + 1];
+    } else {
+      out.fingerprint_packs.push_back(FingerprintPack(owner));
+    }
+  }
+  for (std::size_t b = 0; b < blocks.size(); ++b) out.first[b + 1] += out.first[b];
+  SortUnique(out.fingerprint_packs);
 }
 
 void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>& out) {
@@ -320,8 +428,8 @@ void RuleMatcher::MatchRules(std::string_view text, int words, std::vector<int>&
 }
 
 void RuleMatcher::MatchFingerprints(std::string_view text, std::vector<int>& out) {
-  MatchGroups(rules_->groups_, &copy_->sets, text, 0, hits_, no_rules_, &out,
-              /*rules_wanted=*/false);
+  MatchAll(rules_->prefixed_, rules_->prefix_trie_, rules_->groups_, &copy_->sets, text, 0,
+           scratch_, no_rules_, &out, /*rules_wanted=*/false);
 }
 
 int RuleSet::FindRule(std::string_view id) const {

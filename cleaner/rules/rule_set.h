@@ -1,12 +1,16 @@
-// Compiled rule packs: every text pattern of every pack in a few RE2::Sets (up
-// to four anchored, one scanning), so a block meets a handful of automata
-// however many rules there are. Immutable once built and shared by every
-// thread; each thread matches through its own RuleMatcher.
+// Compiled rule packs. Anchored patterns that start with literal text (nearly
+// all chrome rules: "^\s*(share|tweet) this") are found through a trie of
+// their folded prefixes, and RE2 runs only on the few blocks that start like
+// one; the rest share a few RE2::Sets (anchored ones that start with a class
+// such as \p{Lu}, and one scanning set), so a block meets a handful of
+// automata however many rules there are. Immutable once built and shared by
+// every thread; each thread matches through its own RuleMatcher.
 #pragma once
 
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,7 +19,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "cleaner/document.h"
 #include "cleaner/rules/loader.h"
+#include "cleaner/rules/prefix_trie.h"
 
 namespace cleaner {
 
@@ -33,6 +39,34 @@ struct PatternGroup {
   std::unique_ptr<RE2::Set> set;  // null when there are no patterns
 };
 
+// An anchored pattern whose matches start with one of a few literal strings
+// (literal_prefixes.h): RE2 runs it only on blocks that start with one, and
+// compiles it the first time one does.
+struct PrefixedPattern {
+  std::string source;
+  int owner = 0;      // rule index, or FingerprintOwner(pack index)
+  int max_words = 0;  // its rule's: longer blocks cannot match
+  std::once_flag compile_once;
+  std::unique_ptr<RE2> re;  // after compile_once
+
+  bool Matches(std::string_view text);
+};
+
+// What a matching thread reuses between blocks.
+struct MatchScratch {
+  std::vector<int> hits;
+  std::string folded;
+  std::vector<int> candidates;
+  std::vector<std::pair<int, int>> page_hits;  // (block, owner) while a page is matched
+};
+
+// A page's rule hits, block by block, and the fingerprints seen anywhere on it.
+struct PageMatch {
+  std::vector<int> hits;               // block b's: hits[first[b] .. first[b + 1]), ascending
+  std::vector<int> first;              // blocks + 1 entries
+  std::vector<int> fingerprint_packs;  // packs whose fingerprint a block matched, ascending
+};
+
 class RuleSet {
  public:
   struct CompiledRule {
@@ -48,15 +82,17 @@ class RuleSet {
   const std::vector<CompiledRule>& rules() const { return rules_; }
 
   // Indices (into rules()) of every rule with a pattern found in `text`, ascending,
-  // without duplicates. `words` is the block's word count (0: unknown): pattern
-  // groups whose rules all take fewer words are skipped. `scratch` is reused
-  // between calls to avoid allocation.
-  void MatchRules(std::string_view text, std::vector<int>& scratch, std::vector<int>& out,
-                  int words = 0) const;
+  // without duplicates. `words` is the block's word count (0: unknown): patterns
+  // whose rules all take fewer words are skipped.
+  void MatchRules(std::string_view text, std::vector<int>& out, int words = 0) const;
 
   // Indices of the packs whose fingerprint matches `text`.
-  void MatchFingerprints(std::string_view text, std::vector<int>& scratch,
-                         std::vector<int>& out) const;
+  void MatchFingerprints(std::string_view text, std::vector<int>& out) const;
+
+  // How many anchored patterns go through their literal prefixes, and how many
+  // are left to the sets (for tests and the benchmark).
+  std::size_t prefixed_patterns() const { return prefixed_.size(); }
+  std::size_t set_patterns() const;
 
   int FindRule(std::string_view id) const;  // -1 when absent
 
@@ -74,12 +110,16 @@ class RuleSet {
  private:
   friend class RuleMatcher;
   RuleSet() = default;
-  // Anchored patterns ('^' first in every top-level alternative: nearly all
-  // chrome rules) run with RE2::ANCHOR_START, so the DFA stops at the first byte
-  // no pattern can take instead of scanning the whole block; the few others
-  // scan every byte, in a set of their own (rule_set.cc).
+  // Anchored patterns ('^' first in every top-level alternative) without
+  // literal prefixes run with RE2::ANCHOR_START, so the DFA stops at the first
+  // byte no pattern can take instead of scanning the whole block; the few
+  // others scan every byte, in a set of their own (rule_set.cc).
   static constexpr std::size_t kGroups = 5;  // up to 4 anchored sets, 1 scanning
   PatternGroup groups_[kGroups];
+  // Anchored patterns with literal prefixes: not in the sets, found through
+  // prefix_trie_ (ids are indices into prefixed_).
+  std::vector<std::unique_ptr<PrefixedPattern>> prefixed_;
+  PrefixTrie prefix_trie_;
   // Compiled sets and the matchers using them: copy 0 is groups_' own sets.
   struct SetCopy {
     std::unique_ptr<RE2::Set> sets[kGroups];  // null in copy 0: groups_[g].set
@@ -115,6 +155,11 @@ class RuleMatcher {
   // packs whose fingerprint matches, from the same pass over `text`.
   void Match(std::string_view text, int words, std::vector<int>& rules,
              std::vector<int>* fingerprints);
+  // Every block of a page at once, as Match() on each (`fingerprints`: also the
+  // fingerprints), but each automaton in turn over all the blocks: one RE2 set's
+  // DFA stays in the cache instead of several taking turns at every block,
+  // which made the sets cost about twice as much.
+  void MatchPage(const std::vector<Block>& blocks, bool fingerprints, PageMatch& out);
   // As RuleSet::MatchRules / MatchFingerprints.
   void MatchRules(std::string_view text, int words, std::vector<int>& out);
   void MatchFingerprints(std::string_view text, std::vector<int>& out);
@@ -122,7 +167,7 @@ class RuleMatcher {
  private:
   const RuleSet* rules_;
   RuleSet::SetCopy* copy_ = nullptr;
-  std::vector<int> hits_;
+  MatchScratch scratch_;
   std::vector<int> no_rules_;
 };
 

@@ -16,6 +16,7 @@
 #include "cleaner/normalize/decode.h"
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/pipeline/cleaner.h"
+#include "cleaner/rules/engine.h"
 #include "cleaner/rules/loader.h"
 #include "cleaner/segment/segment.h"
 
@@ -183,18 +184,17 @@ void BM_ClassifyContent(benchmark::State& state) {
 }
 BENCHMARK(BM_ClassifyContent);
 
+// Matching alone: every segmented page through one thread's matcher, as
+// ApplyRules does.
 void BM_RuleMatch(benchmark::State& state) {
   const RuleSet& rules = BundledRules();
-  std::vector<std::string> lines;
-  for (const std::string& page : Pages().text) {
-    for (NormalizedLine& l : NormalizeLines(page).lines) lines.push_back(std::move(l.text));
-  }
-  std::vector<int> scratch, hits;
+  RuleMatcher matcher(rules);
+  PageMatch page;
   std::size_t matched = 0;
   for (auto _ : state) {
-    for (const std::string& line : lines) {
-      rules.MatchRules(line, scratch, hits);
-      matched += hits.size();
+    for (const Document& doc : SegmentedPages()) {
+      matcher.MatchPage(doc.blocks, false, page);
+      matched += page.hits.size();
     }
   }
   benchmark::DoNotOptimize(matched);
@@ -202,6 +202,15 @@ void BM_RuleMatch(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Pages().text_bytes));
 }
 BENCHMARK(BM_RuleMatch);
+
+// The whole rule stage on a page: pack selection, matching, shape, zone,
+// guards, ranges and precedence.
+void BM_ApplyRules(benchmark::State& state) {
+  const RuleSet& rules = BundledRules();
+  RuleScratch scratch;
+  RunOnSegmented(state, [&](Document& doc) { ApplyRules(rules, doc, {}, scratch); });
+}
+BENCHMARK(BM_ApplyRules);
 
 void BM_CleanText(benchmark::State& state) {
   Cleaner cleaner(BundledRules());

@@ -1,0 +1,48 @@
+// What an anchored rule pattern's matches must start with, as case-folded
+// literal strings, so a block can be checked against ~200 anchored patterns by
+// one walk of a prefix trie (prefix_trie.h) instead of several RE2::Set calls:
+// RE2 then only confirms the few patterns whose prefix the block starts with.
+//
+// The analysis is conservative: a pattern it cannot bound (a class such as
+// \p{Lu} or \w at its start, an unknown construct, too many strings) has no
+// prefixes and keeps being matched by RE2 on every block. A false "no" would
+// lose a match, so every approximation errs towards "may match".
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cleaner {
+
+// Longest prefix kept, in folded bytes: enough to tell "the article" from
+// "the company", short enough that the cross products of alternatives stay small.
+constexpr std::size_t kPrefixBytes = 16;
+
+// Stands for the end of the text ('$') in prefixes and folded block starts: a
+// byte valid UTF-8 never holds, so "share\xff" only lets through a block that
+// is "Share" and nothing more.
+constexpr char kEndOfText = '\xff';
+
+// For a pattern that can only match at the start of the text ('^' first;
+// PatternStartsAnchored): folded strings at least one of which every match
+// starts with, once the text's leading whitespace is skipped (FoldBlockStart);
+// none empty or starting with whitespace. nullopt when the pattern cannot be
+// bounded that way.
+std::optional<std::vector<std::string>> AnchoredPrefixes(std::string_view pattern);
+
+// Folds one code point the way prefixes and block starts are compared: every
+// code point RE2's (?i) treats as equal folds to the same one (ASCII
+// lowercased; others lower(upper(c)), which maps K, k and the Kelvin sign to
+// k, or σ, ς and Σ to σ); ASCII digits all fold to '0' and whitespace to ' '.
+char32_t FoldCodePoint(char32_t c);
+
+// The first kPrefixBytes bytes of `text` folded, after its leading whitespace
+// (RE2's \s: space, \t, \n, \f, \r; and \v) is skipped, into `out`; when the
+// text ends before that, its folded rest and kEndOfText. Invalid UTF-8 bytes
+// are copied as they are.
+void FoldBlockStart(std::string_view text, std::string& out);
+
+}  // namespace cleaner
