@@ -67,7 +67,7 @@ TEST(PrefixTrie, ManyPrefixesSharingStarts) {
   PrefixTrie trie;
   std::vector<std::string> words;
   for (int i = 0; i < 2000; ++i) {
-    words.push_back("w" + std::to_string(i));
+    words.push_back(std::string("w").append(std::to_string(i)));
     trie.Add(words.back(), i);
   }
   trie.Build();

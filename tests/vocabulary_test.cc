@@ -30,6 +30,18 @@ TEST(ContentWords, PunctuationSplitsWords) {
             (Strings{"bike", "lanes", "mail", "budget"}));
 }
 
+// Words read and lowercased eight bytes at a time: any length, at the line's
+// end (fewer than eight or sixteen bytes left), next to a non-ASCII letter.
+TEST(ContentWords, WordsOfAnyLengthAnywhere) {
+  const std::string long_word(70, 'Q');
+  EXPECT_EQ(Words("ABCD"), (Strings{"abcd"}));
+  EXPECT_EQ(Words("x ElectroMagnetism9"), (Strings{"electromagnetism9"}));
+  EXPECT_EQ(Words("Counter-Revolutionaries AntiDisestablishment1234567890 End."),
+            (Strings{"counter", "revolutionaries", "antidisestablishment1234567890"}));
+  EXPECT_EQ(Words(long_word + " Tail"), (Strings{std::string(70, 'q'), "tail"}));
+  EXPECT_EQ(Words("CAFÉS Naïve"), (Strings{"cafés", "naïve"}));
+}
+
 TEST(ContentWords, DigitsCount) {
   EXPECT_EQ(Words("In 2024 the H800 chips cost 6"), (Strings{"2024", "h800", "chips", "cost"}));
 }

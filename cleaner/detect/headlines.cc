@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -32,13 +33,15 @@ Shape ShapeOf(const Block& b) {
 }
 
 // Distinct words with small ids, in one buffer: no allocation per word. The hash
-// reads a word's first and last bytes and its length, whatever its size.
+// reads a word's first and last bytes and its length, whatever its size. Most
+// words looked up are absent: a table of (length, first byte) pairs inserted
+// turns most of them away before hashing.
 class WordIds {
  public:
   std::size_t size() const { return spans_.size(); }
 
   int Find(std::string_view w) const {
-    if (slots_.empty()) return -1;
+    if (w.empty() || !(seen_[Length(w)] & FirstByte(w))) return -1;
     const std::uint64_t h = Hash(w);
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
       const int id = slots_[s];
@@ -57,6 +60,7 @@ class WordIds {
       if (hashes_[static_cast<std::size_t>(id)] == h && Word(id) == w) return id;
     }
     const int id = static_cast<int>(spans_.size());
+    if (!w.empty()) seen_[Length(w)] |= FirstByte(w);
     spans_.emplace_back(chars_.size(), w.size());
     chars_.append(w);
     hashes_.push_back(h);
@@ -84,6 +88,11 @@ class WordIds {
     return h ^ (h >> 29);
   }
 
+  static std::size_t Length(std::string_view w) { return std::min<std::size_t>(w.size(), 63); }
+  static std::uint64_t FirstByte(std::string_view w) {
+    return std::uint64_t{1} << (static_cast<unsigned char>(w.front()) & 63);
+  }
+
   std::string_view Word(int id) const {
     const auto& [at, len] = spans_[static_cast<std::size_t>(id)];
     return std::string_view(chars_).substr(at, len);
@@ -103,7 +112,8 @@ class WordIds {
   std::string chars_;
   std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) in chars_
   std::vector<std::uint64_t> hashes_;
-  std::vector<int> slots_;  // open addressing: id or -1
+  std::vector<int> slots_;                // open addressing: id or -1
+  std::array<std::uint64_t, 64> seen_{};  // by Length(w): FirstByte(w) of the words inserted
   std::size_t mask_ = 0;
 };
 

@@ -2,6 +2,7 @@
 // talk about the same thing as the article?". Words are lowercased, 4+ letters.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -71,25 +72,42 @@ void ForEachContentWord(std::string_view text, std::string& scratch, Emit&& emit
     if (*p < 0x80) {
       // A run of ASCII letters and digits at once; c | 0x20 lowercases them.
       const auto* run = p;
-      // Eight bytes at a time while they are all ASCII letters or digits.
-      while (end - p >= 8) {
-        const std::uint64_t x = ascii::Load8(p);
-        if (ascii::NonAscii(x)) break;
+      // Eight bytes at a time up to the first byte that is not an ASCII letter or
+      // digit; the line's last bytes zero-filled (NUL stops the run), so no byte
+      // loop. The low seven bits are classified, the high bit stops the run too.
+      while (p < end) {
+        const auto n = static_cast<std::size_t>(std::min<std::ptrdiff_t>(end - p, 8));
+        const std::uint64_t x = n == 8 ? ascii::Load8(p) : ascii::LoadPartial(p, n);
+        const std::uint64_t low = x & ~ascii::kHigh;
         const std::uint64_t stop =
-            ~(ascii::Letters(x) | ascii::InRange(x, '0', '9')) & ascii::kHigh;
+            (~(ascii::Letters(low) | ascii::InRange(low, '0', '9')) | ascii::NonAscii(x)) &
+            ascii::kHigh;
         if (stop != 0) {
-          p += ascii::First(stop);
+          p += ascii::First(stop);  // at most n: a zero-filled byte stops the run
           break;
         }
         p += 8;
       }
-      while (p < end && IsAsciiAlnum(*p)) ++p;
       const auto len = static_cast<std::size_t>(p - run);
       if (letters == 0 && (p == end || *p < 0x80) && len <= 64) {
         // A whole word of ASCII (the usual case): lowercased on the stack.
         if (len >= 4) {
+          // Eight bytes at a time (`| 0x20` leaves ASCII digits as they are), the
+          // first sixteen without a loop when the text has them: most words fit.
+          // Bytes past the word may be copied too, never past the 64 bytes.
           char lower[64];
-          for (std::size_t k = 0; k < len; ++k) lower[k] = static_cast<char>(run[k] | 0x20);
+          constexpr std::uint64_t kLower = ascii::kOnes * 0x20;
+          std::size_t k = 0;
+          if (end - run >= 16) {
+            ascii::Store8(lower, ascii::Load8(run) | kLower);
+            ascii::Store8(lower + 8, ascii::Load8(run + 8) | kLower);
+            k = 16;
+          }
+          for (; k < len; k += 8) {
+            const std::size_t n = std::min<std::size_t>(len - k, 8);
+            const std::uint64_t x = n == 8 ? ascii::Load8(run + k) : ascii::LoadPartial(run + k, n);
+            ascii::Store8(lower + k, x | kLower);
+          }
           emit(std::string_view(lower, len));
         }
         continue;

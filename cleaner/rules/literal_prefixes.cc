@@ -629,35 +629,32 @@ std::optional<std::vector<std::string>> AnchoredPrefixes(std::string_view patter
   return prefixes;
 }
 
+BlockStartFolder::BlockStartFolder(std::string_view text) : text_(text) {
+  while (at_ < text_.size() && IsSkippedSpace(static_cast<unsigned char>(text_[at_]))) ++at_;
+}
+
+char BlockStartFolder::FoldAscii(unsigned char byte) { return kFoldAscii[byte]; }
+
+int BlockStartFolder::NextNonAscii() {
+  utf8proc_int32_t c = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + at_),
+                       static_cast<utf8proc_ssize_t>(text_.size() - at_), &c);
+  if (n <= 0) return Emit(text_[at_++]);  // invalid UTF-8: the byte as it is
+  at_ += static_cast<std::size_t>(n);
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t len = utf8proc_encode_char(
+      static_cast<utf8proc_int32_t>(FoldCodePoint(static_cast<char32_t>(c))), buf);
+  for (utf8proc_ssize_t k = 1; k < len; ++k) pending_[k - 1] = static_cast<char>(buf[k]);
+  pending_at_ = 0;
+  pending_size_ = static_cast<int>(len) - 1;
+  return Emit(static_cast<char>(buf[0]));
+}
+
 void FoldBlockStart(std::string_view text, std::string& out) {
   out.clear();
-  std::size_t i = 0;
-  while (i < text.size() && IsSkippedSpace(static_cast<unsigned char>(text[i]))) ++i;
-  while (i < text.size() && out.size() < kPrefixBytes) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      const char folded = kFoldAscii[byte];
-      if (!(Collapses(folded) && !out.empty() && out.back() == folded)) out.push_back(folded);
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t c = 0;
-    const utf8proc_ssize_t n =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                         static_cast<utf8proc_ssize_t>(text.size() - i), &c);
-    if (n <= 0) {
-      out.push_back(static_cast<char>(byte));
-      ++i;
-      continue;
-    }
-    AppendUtf8(FoldCodePoint(static_cast<char32_t>(c)), out);
-    i += static_cast<std::size_t>(n);
-  }
-  if (out.size() > kPrefixBytes) {
-    out.resize(kPrefixBytes);
-  } else if (i == text.size() && out.size() < kPrefixBytes) {
-    out.push_back(kEndOfText);
-  }
+  BlockStartFolder folder(text);
+  for (int byte = folder(); byte >= 0; byte = folder()) out.push_back(static_cast<char>(byte));
 }
 
 }  // namespace cleaner

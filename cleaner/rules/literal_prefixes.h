@@ -45,4 +45,43 @@ char32_t FoldCodePoint(char32_t c);
 // are copied as they are.
 void FoldBlockStart(std::string_view text, std::string& out);
 
+// FoldBlockStart one byte at a time, for a trie walk that mostly stops after
+// a byte or two: nothing past where it stops is folded.
+class BlockStartFolder {
+ public:
+  explicit BlockStartFolder(std::string_view text);
+  // The next folded byte (0-255), or -1 after the last.
+  int operator()() {
+    if (emitted_ >= kPrefixBytes) return -1;
+    if (pending_at_ < pending_size_) return Emit(pending_[pending_at_++]);
+    while (at_ < text_.size()) {
+      const auto byte = static_cast<unsigned char>(text_[at_]);
+      if (byte >= 0x80) return NextNonAscii();
+      ++at_;
+      const char folded = FoldAscii(byte);
+      if ((folded == '0' || folded == ' ') && folded == last_) continue;  // runs fold to one
+      return Emit(folded);
+    }
+    if (ended_) return -1;
+    ended_ = true;
+    return Emit(kEndOfText);
+  }
+
+ private:
+  static char FoldAscii(unsigned char byte);
+  int NextNonAscii();
+  int Emit(char c) {
+    last_ = c;
+    ++emitted_;
+    return static_cast<unsigned char>(c);
+  }
+  std::string_view text_;
+  std::size_t at_ = 0;
+  std::size_t emitted_ = 0;
+  char last_ = 0;
+  bool ended_ = false;
+  char pending_[4] = {};  // the rest of a folded multi-byte character
+  int pending_at_ = 0, pending_size_ = 0;
+};
+
 }  // namespace cleaner

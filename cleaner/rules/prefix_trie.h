@@ -23,19 +23,27 @@ class PrefixTrie {
   // Appends to `out` the ids of every prefix `folded` starts with (an id
   // registered under several such prefixes comes once per prefix).
   void Find(std::string_view folded, std::vector<int>& out) const {
-    if (folded.empty()) return;
-    std::uint32_t at = root_[static_cast<unsigned char>(folded[0])];
-    for (std::size_t i = 1; at != kNone; ++i) {
+    std::size_t i = 0;
+    Walk([&] { return i < folded.size() ? static_cast<unsigned char>(folded[i++]) : -1; }, out);
+  }
+
+  // As Find, over the bytes next() gives (0-255; below 0 at the end), reading
+  // only as many as the trie has nodes for.
+  template <typename NextByte>
+  void Walk(NextByte next, std::vector<int>& out) const {
+    int byte = next();
+    if (byte < 0) return;
+    std::uint32_t at = root_[static_cast<unsigned char>(byte)];
+    while (at != kNone) {
       const std::uint32_t header = nodes_[at];
       const std::uint32_t ids = header >> 16, children = header & 0xFFFF;
       const std::uint32_t* id = &nodes_[at + 1];
       out.insert(out.end(), id, id + ids);
-      if (i >= folded.size()) break;
+      if (children == 0 || (byte = next()) < 0) break;
       const std::uint32_t* child = id + ids;
-      const auto byte = static_cast<unsigned char>(folded[i]);
       at = kNone;
       for (std::uint32_t c = 0; c < children; ++c) {
-        if (child[c] >> 24 == byte) {
+        if (child[c] >> 24 == static_cast<std::uint32_t>(byte)) {
           at = child[c] & 0xFFFFFF;
           break;
         }

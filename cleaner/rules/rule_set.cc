@@ -193,9 +193,8 @@ void MatchPrefixed(const std::vector<std::unique_ptr<PrefixedPattern>>& prefixed
                    const PrefixTrie& trie, std::string_view text, int words, bool rules_wanted,
                    bool fingerprints_wanted, MatchScratch& scratch, Found found) {
   if (prefixed.empty()) return;
-  FoldBlockStart(text, scratch.folded);
   scratch.candidates.clear();
-  trie.Find(scratch.folded, scratch.candidates);
+  trie.Walk(BlockStartFolder(text), scratch.candidates);
   SortUnique(scratch.candidates);
   for (int c : scratch.candidates) {
     PrefixedPattern& pattern = *prefixed[static_cast<std::size_t>(c)];

@@ -31,6 +31,12 @@ inline std::uint64_t LoadPartial(const void* p, std::size_t n) {
   return x;
 }
 
+// Stores the eight bytes of x at p, byte 0 first: Load8's inverse.
+inline void Store8(void* p, std::uint64_t x) {
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  std::memcpy(p, &x, sizeof x);
+}
+
 // The mask of the first n (1..8) bytes: the ones LoadPartial(p, n) read.
 constexpr std::uint64_t FirstBytes(std::size_t n) { return kHigh >> (8 * (8 - n)); }
 
