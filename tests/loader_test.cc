@@ -597,7 +597,9 @@ action = "drop_range"
 kinds = ["paragraph"]
 zone = "head"
 )toml");
-  EXPECT_NE(FindError(out.errors, "a selector rule's action is drop, drop_to_end, drop_before or keep"), nullptr)
+  EXPECT_NE(
+      FindError(out.errors, "a selector rule's action is drop, drop_to_end, drop_before or keep"),
+      nullptr)
       << AllErrors(out);
   EXPECT_NE(FindError(out.errors, "'kinds' applies to text rules"), nullptr) << AllErrors(out);
   EXPECT_NE(FindError(out.errors, "'zone' applies to text rules"), nullptr) << AllErrors(out);
