@@ -71,6 +71,72 @@ TEST(AnchoredPrefixes, LongPrefixesAreCut) {
     EXPECT_EQ(p.size(), kPrefixBytes);
 }
 
+// Each node is analysed once each way: nested optional groups, which double
+// the paths to the innermost at every level, would otherwise take 2^depth.
+TEST(AnchoredPrefixes, DeepNestingIsLinear) {
+  std::string pattern = "^";
+  for (int i = 0; i < 200; ++i) pattern += "(";
+  pattern += "a";
+  for (int i = 0; i < 200; ++i) pattern += "?)";
+  pattern += "b";
+  EXPECT_EQ(Of(pattern), (Prefixes{"ab", "b"}));
+}
+
+// Thousands of alternatives: the strings are cut shorter until few enough.
+TEST(AnchoredPrefixes, HugeAlternationsStayBounded) {
+  std::string pattern = "^(";
+  for (int i = 0; i < 5000; ++i) pattern += (i ? "|w" : "w") + std::to_string(i) + "x";
+  pattern += ")";
+  const Prefixes prefixes = Of(pattern);
+  EXPECT_FALSE(prefixes.empty());
+  EXPECT_LE(prefixes.size(), 256u);
+  for (const std::string& p : prefixes) EXPECT_TRUE(p.starts_with("w")) << p;
+}
+
+// Syntax rule writers may use: whatever prefixes a pattern gets, no text RE2
+// matches falls outside them.
+TEST(AnchoredPrefixes, SyntaxVarietyLosesNoMatch) {
+  const std::vector<std::string> patterns = {R"(^\s*(?i)foo)",
+                                             R"(^\x{41}b)",
+                                             R"(^[\]a]x)",
+                                             R"(^\Qa.b\E)",
+                                             R"(^(?P<w>ab|cd)e)",
+                                             R"(^(?:x|y){2,3}z)",
+                                             R"(^a{0,2}b)",
+                                             R"(^[a-cX]+-)",
+                                             R"(^\s*[-–—]\s*ok)",
+                                             R"(^\d+\s*(min|h)\b)",
+                                             R"((?i)^\s*ÉTÉ\b)",
+                                             R"(^\s*\tx)",
+                                             R"((?i)^\s*stra(ss|ß)e)",
+                                             R"(^(?i:K)elvin)",
+                                             R"(^\.{3}$)",
+                                             R"(^a|^b\s+c)",
+                                             R"(^\s*(\d{1,2}[./]){2}\d{4}$)"};
+  const std::vector<std::string> texts = {
+      "foo",         "  FOO bar", "Ab",    "]x",      "ax",         "a.b",
+      "abe",         "cde",       "xyz",   "yyyz",    "b",          "aab",
+      "abcX-",       "– ok",      "  -ok", "12 min",  "3h",         "été",
+      "  Été 2024",  "\tx",       " \t x", "STRASSE", "straße",     "Kelvin",
+      "\u212Aelvin", "...",       "a",     "b  c",    "01.02.2024", " 1/2/2024"};
+  int matches = 0;
+  for (const std::string& pattern : patterns) {
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    auto prefixes = AnchoredPrefixes(pattern);
+    for (const std::string& text : texts) {
+      if (!RE2::PartialMatch(text, re)) continue;
+      ++matches;
+      if (!prefixes) continue;
+      const std::string folded = Folded(text);
+      EXPECT_TRUE(std::any_of(prefixes->begin(), prefixes->end(),
+                              [&](const std::string& p) { return folded.starts_with(p); }))
+          << pattern << " matches " << text;
+    }
+  }
+  EXPECT_GT(matches, 25);
+}
+
 TEST(AnchoredPrefixes, UnboundedStartsHaveNone) {
   for (const char* pattern :
        {R"(^\s*\p{Lu}\w+ says:$)", R"((?i)^\s*.+ is a reader)", R"(^\s*[^.]+ weiter)",

@@ -48,12 +48,26 @@ void AppendUtf8(char32_t c, std::string& out) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
+// A string a match can start with; `exact` when the match (of the node
+// analysed) is exactly this string, so what follows it extends it.
+struct Lit {
+  std::string text;
+  bool exact = false;
+  bool operator<(const Lit& o) const { return text != o.text ? text < o.text : exact < o.exact; }
+  bool operator==(const Lit& o) const = default;
+};
+using Lits = std::optional<std::vector<Lit>>;  // nullopt: any string
+
 // A parsed pattern: only what decides which strings a match can start with.
 struct Node {
   enum Kind { kEmpty, kEnd, kChars, kAny, kConcat, kAlt, kRepeat } kind = kEmpty;
   std::vector<char32_t> chars;  // kChars: the code points it matches (folded, sorted)
   std::vector<std::unique_ptr<Node>> children;
   int min = 0, max = 0;  // kRepeat; max -1: unbounded
+  // Analyze's result, at the start and not: a node is analysed once each way,
+  // not once per path to it (nested optional groups would double the paths
+  // at every level).
+  mutable std::optional<Lits> analysed[2];
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -433,16 +447,6 @@ class Parser {
   bool ok_ = true;
 };
 
-// A string a match can start with; `exact` when the match (of the node
-// analysed) is exactly this string, so what follows it extends it.
-struct Lit {
-  std::string text;
-  bool exact = false;
-  bool operator<(const Lit& o) const { return text != o.text ? text < o.text : exact < o.exact; }
-  bool operator==(const Lit& o) const = default;
-};
-using Lits = std::optional<std::vector<Lit>>;  // nullopt: any string
-
 // At most this many strings per node: past it, strings stop growing (they turn
 // inexact), which only makes more blocks candidates.
 constexpr std::size_t kMaxLits = 256;
@@ -563,7 +567,15 @@ Lits AnalyzeRepeat(const Node& node, bool at_start) {
   return current;
 }
 
+Lits AnalyzeOnce(const Node& node, bool at_start);
+
 Lits Analyze(const Node& node, bool at_start) {
+  std::optional<Lits>& memo = node.analysed[at_start ? 1 : 0];
+  if (!memo) memo = AnalyzeOnce(node, at_start);
+  return *memo;
+}
+
+Lits AnalyzeOnce(const Node& node, bool at_start) {
   switch (node.kind) {
     case Node::kEmpty:
       return std::vector<Lit>{{"", true}};
