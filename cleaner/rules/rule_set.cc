@@ -328,11 +328,12 @@ std::size_t RuleSet::set_patterns() const {
 
 // Compiled on first use: most prefixed patterns meet few blocks, and a run
 // over a handful of pages should not pay for compiling all of them. The
-// source compiled once already (the loader), so only memory can fail it; a
-// pattern that fails matches nothing, like a set that fails to compile.
+// loader parsed the source, so only memory can fail it, and it gets as much as
+// a whole set of patterns: what fits in a set fits alone.
 bool PrefixedPattern::Matches(std::string_view text) {
   std::call_once(compile_once, [this] {
     RE2::Options options = RulePatternOptions();
+    options.set_max_mem(kSetMaxMem);
     re = std::make_unique<RE2>(source, options);
   });
   return re->ok() && re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
