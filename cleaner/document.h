@@ -36,6 +36,10 @@ struct BlockFeatures {
   int sentences = 0;            // count of sentence ends inside the block
   int indent = 0;               // leading spaces (list nesting)
   bool computed = false;        // set by ComputeFeatures: a block built by hand has none
+  // The text's size in bytes when no code point is a combining mark, a connector
+  // ('_' aside) or in an ideographic range, else -1: then words, letters and
+  // digits agree with the content classifier's \w counts, which reuses them.
+  int plain_bytes = -1;
 };
 
 // A DOM (selector) rule whose element holds a block (HTML input).

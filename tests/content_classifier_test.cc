@@ -127,6 +127,60 @@ TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
   }
 }
 
+// Non-ASCII lines without marks or ideographs take their counts from the
+// segmenter too, and only their separators, URLs and '©' from a scan: the
+// non-ASCII ones ('»', '©', " • ") must still be found there.
+TEST(ContentClassifier, NonAsciiLinesWithSegmenterFeatures) {
+  const std::vector<std::string> marked = {
+      "Accueil » Actualités » Économie",
+      "© 2024 Société Générale",
+      "Café • Thé • Musique",
+  };
+  const std::vector<std::string> lines = Concat({kMenu, marked, kArticle, kFooter});
+  Document measured = MakeMeasuredDoc(lines);
+  Document plain = MakeDoc(lines, /*title=*/true);
+  for (const Block& b : measured.blocks) {
+    EXPECT_EQ(b.features.plain_bytes, static_cast<int>(b.text.size())) << b.text;
+  }
+  ClassifyContent(measured);
+  ClassifyContent(plain);
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    const Block& b = measured.blocks[kMenu.size() + i];
+    ASSERT_EQ(b.text, marked[i]);
+    EXPECT_EQ(b.reason, "detect.content.bad") << b.text;
+  }
+  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
+  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
+    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
+    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
+  }
+}
+
+// Other scripts, numerals of other categories (Ⅻ is Nl, ² is No, ٣ is Nd)
+// and lines with combining marks: the same decisions whether the counts come
+// from the segmenter or from the classifier's own pass.
+TEST(ContentClassifier, OtherScriptsGiveTheSameDecisions) {
+  const std::vector<std::string> other = {
+      "Городской совет в среду утвердил новый бюджет на 2025 год после долгих споров.",
+      "Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό μετά από πολύωρη συζήτηση.",
+      "وافق مجلس المدينة يوم الأربعاء على الميزانية الجديدة بعد نقاش طويل ٣ مرات.",
+      "สภาเมืองอนุมัติงบประมาณใหม่ในวันพุธหลังจากการอภิปรายที่ยาวนาน",
+      "नगर परिषद ने बुधवार को लंबी बहस के बाद नया बजट मंजूर किया।",
+      "Chapter Ⅻ: the area grew to 40 km² by 2020, the report says.",
+      "Menu » Главная » Новости",
+  };
+  const std::vector<std::string> lines = Concat({kMenu, other, kArticle, kFooter});
+  Document measured = MakeMeasuredDoc(lines);
+  Document plain = MakeDoc(lines, /*title=*/true);
+  ClassifyContent(measured);
+  ClassifyContent(plain);
+  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
+  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
+    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
+    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
+  }
+}
+
 // Features not computed by the segmenter (a block built by hand) are not
 // trusted, even when their length happens to match the text.
 TEST(ContentClassifier, HandMadeFeaturesAreNotTrusted) {

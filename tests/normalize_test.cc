@@ -76,6 +76,20 @@ TEST(NormalizeLines, OtherE2SequencesDoNotSplit) {
   EXPECT_EQ(Texts(n), (Lines{"wait\xE2\x80\xA6 then\xE2\x80\x94more"}));
 }
 
+// Lines with non-ASCII text look for their end eight bytes at a time: every
+// break at every offset in the word, after and before other E2 sequences.
+TEST(NormalizeLines, BreaksAfterNonAsciiAtEveryOffset) {
+  for (const std::string brk : {"\n", "\r", "\r\n", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    for (std::size_t k = 0; k < 17; ++k) {
+      const std::string first = "\xC3\xA9" + std::string(k, 'x') + "\xE2\x80\xA6";
+      const std::string second = "\xE2\x80\x94" + std::string(k, 'y') + "\xC3\xBC";
+      NormalizedText n = NormalizeLines(first + brk + second);
+      EXPECT_EQ(Texts(n), (Lines{first, second})) << "k " << k;
+      EXPECT_EQ(n.total_lines, 2);
+    }
+  }
+}
+
 TEST(NormalizeLines, BlankAndWhitespaceOnlyLinesAreReportedNotReturned) {
   // Line 3 holds only a no-break space, line 4 tabs and spaces, line 5 a
   // zero-width space, line 6 an ideographic space.

@@ -1,6 +1,7 @@
 // Segmenter: word counts, features and block kinds.
 #include "cleaner/segment/segment.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "cleaner/normalize/normalize.h"
+#include "cleaner/segment/ascii_bytes.h"
 
 namespace cleaner {
 namespace {
@@ -282,6 +284,53 @@ TEST(BlockKindName, Names) {
   EXPECT_STREQ(BlockKindName(BlockKind::kHeading), "heading");
   EXPECT_STREQ(BlockKindName(BlockKind::kListItem), "list_item");
   EXPECT_STREQ(BlockKindName(BlockKind::kLine), "line");
+}
+
+// plain_bytes: the text's size unless a code point is a combining mark, a
+// connector or an ideograph (where the content classifier counts words its own way).
+TEST(ComputeFeatures, PlainBytes) {
+  auto plain = [](const std::string& t) { return ComputeFeatures(t).plain_bytes; };
+  EXPECT_EQ(plain(""), 0);
+  EXPECT_EQ(plain("snake_case words"), 16);
+  EXPECT_EQ(plain("caf\u00e9 \u00bb \u00a9 \u2022 \u0416"), 18);
+  EXPECT_EQ(plain("cafe\u0301"), -1);          // combining acute (Mn)
+  EXPECT_EQ(plain("a\u203fb"), -1);            // undertie (Pc)
+  EXPECT_EQ(plain("\u6771\u4eac"), -1);        // ideographs
+  EXPECT_EQ(plain("\u30fb menu \u30fb"), -1);  // katakana middle dot: ideographic range
+  EXPECT_EQ(plain("\xff bad byte"), 10);       // U+FFFD is no word character
+}
+
+// LoadPartial assembles the tail from overlapping loads: every length and
+// offset must give the bytes memcpy gives, zero-filled, first byte lowest.
+TEST(AsciiBytes, LoadPartialMatchesBytes) {
+  unsigned char buf[24];
+  for (std::size_t i = 0; i < sizeof buf; ++i) buf[i] = static_cast<unsigned char>(0x11 * (i + 1));
+  for (std::size_t at = 0; at < 8; ++at) {
+    for (std::size_t n = 0; n < 8; ++n) {
+      std::uint64_t want = 0;
+      for (std::size_t k = 0; k < n; ++k) want |= std::uint64_t{buf[at + k]} << (8 * k);
+      EXPECT_EQ(ascii::LoadPartial(buf + at, n), want) << "at " << at << " n " << n;
+    }
+  }
+  EXPECT_EQ(ascii::Load8(buf), ascii::LoadPartial(buf, 7) | (std::uint64_t{buf[7]} << 56));
+}
+
+// FirstEqualAny: the first byte equal to c, also among non-ASCII bytes and
+// with c ^ 1 (where a borrow marks a byte) after it.
+TEST(AsciiBytes, FirstEqualAnyFindsTheFirstMatch) {
+  const unsigned char kBytes[] = {0x0A, 0x0D, 0xE2};
+  for (const unsigned char c : kBytes) {
+    for (int at = 0; at < 8; ++at) {
+      unsigned char b[8];
+      for (int k = 0; k < 8; ++k) b[k] = static_cast<unsigned char>(k % 2 ? 0xC3 : 'a');
+      b[at] = c;
+      for (int k = at + 1; k < 8; ++k) b[k] = static_cast<unsigned char>(c ^ (k % 2));
+      const std::uint64_t m = ascii::FirstEqualAny(ascii::Load8(b), c);
+      ASSERT_NE(m, 0u);
+      EXPECT_EQ(ascii::First(m), at) << int{c};
+    }
+  }
+  EXPECT_EQ(ascii::FirstEqualAny(ascii::Load8("\xC3\xA9 abcde"), '\n'), 0u);
 }
 
 }  // namespace

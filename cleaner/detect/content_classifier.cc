@@ -107,6 +107,10 @@ inline utf8proc_int32_t Next(const utf8proc_uint8_t*& p, const utf8proc_uint8_t*
 // The code point ending just before `end` (which is > begin).
 utf8proc_int32_t Prev(const char* begin, const char*& end) {
   const char* p = end - 1;
+  if (static_cast<unsigned char>(*p) < 0x80) {  // most lines end in ASCII: no utf8proc call
+    end = p;
+    return static_cast<unsigned char>(*p);
+  }
   while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
   utf8proc_int32_t cp;
   const auto* u = reinterpret_cast<const utf8proc_uint8_t*>(p);
@@ -323,17 +327,30 @@ class MarkScan {
   std::array<std::size_t, kSpacedSeparators.size()> next_separator_{};
 };
 
-// The ASCII marks of s, eight bytes at a time; false (s only partly scanned)
-// at the first byte that is not ASCII.
-bool AsciiMarks(std::string_view s, MarkScan& scan) {
-  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0; i < s.size(); i += 8) {
-    const std::size_t n = std::min<std::size_t>(s.size() - i, 8);
-    const std::uint64_t x = n == 8 ? ascii::Load8(begin + i) : ascii::LoadPartial(begin + i, n);
-    if (ascii::NonAscii(x)) return false;
-    scan.Chunk(x, i);
+// The marks of s alone, for text whose counts the segmenter already has: eight
+// ASCII bytes at a time, else one code point at a time (no category look-up).
+void ScanMarks(std::string_view s, MarkScan& scan) {
+  const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* end = begin + s.size();
+  const auto* p = begin;
+  while (p < end) {
+    const auto n = static_cast<std::size_t>(std::min<std::ptrdiff_t>(end - p, 8));
+    const std::uint64_t x = n == 8 ? ascii::Load8(p) : ascii::LoadPartial(p, n);
+    if (!ascii::NonAscii(x)) {
+      scan.Chunk(x, static_cast<std::size_t>(p - begin));
+      p += n;
+      continue;
+    }
+    for (const utf8proc_uint8_t* stop = p + n; p < stop;) {
+      const auto at = static_cast<std::size_t>(p - begin);
+      if (*p < 0x80) {
+        if (kShapeAscii[*p] & kMarkBit) scan.Ascii(static_cast<char>(*p), at);
+        ++p;
+      } else {
+        scan.NonAscii(Next(p, end), at);
+      }
+    }
   }
-  return true;
 }
 
 // Forward pass: words, letters, digits (\w runs; an ideograph is a word of its
@@ -422,9 +439,9 @@ void ShapeEnds(std::string_view s, Shape& f) {
 }
 
 // `features` are the segmenter's for `text` when computed (blocks built by hand
-// have none); chars == text.size() then means ASCII text. On ASCII text they hold the \w counts
-// this module defines (the two differ only on marks, ideographs and other scripts), so then only
-// the separators and URLs need a pass over the text.
+// have none). Unless the text holds marks, connectors or ideographs (plain_bytes
+// == text.size()), they hold the \w counts this module defines, so then only the
+// separators, URLs and '©' need a pass over the text.
 Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
   Shape f;
   std::size_t lead = 0;
@@ -433,20 +450,18 @@ Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   if (s.empty()) return f;
 
-  unsigned ascii_digits = 0;
   MarkScan scan(s, f);
-  if (features.computed && static_cast<std::size_t>(features.chars) == text.size() &&
-      AsciiMarks(s, scan)) {
+  bool digits = false;  // whether s may hold an ASCII digit
+  if (features.computed && static_cast<std::size_t>(features.plain_bytes) == text.size()) {
+    ScanMarks(s, scan);
     f.words = features.words;
     f.letters = features.letters;
     f.digits = features.digits;
-    ascii_digits = static_cast<unsigned>(features.digits);
+    digits = features.digits > 0;  // ASCII digits or others: HasDateTime tells
   } else {
-    f = Shape{};
-    MarkScan full(s, f);
-    ascii_digits = CountAndMark(s, f, full);
+    digits = CountAndMark(s, f, scan) > 0;
   }
-  f.datetime = ascii_digits > 0 && HasDateTime(s);
+  f.datetime = digits && HasDateTime(s);
   ShapeEnds(s, f);
   return f;
 }
@@ -654,7 +669,9 @@ Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
   lines.reserve(doc.blocks.size());
   for (Block& b : doc.blocks) {
     if (b.verdict == Verdict::kTitle) continue;  // the title is not part of the page body
-    Line l;
+    // Filled in place: a Line built on the stack and copied in costs a
+    // store-forwarding stall per field.
+    Line& l = lines.emplace_back();
     l.block = &b;
     l.shape = ComputeShape(b.text, b.features);
     if (b.verdict == Verdict::kDrop) {
@@ -662,7 +679,6 @@ Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
     } else if (b.decided) {
       l.state = State::kProtected;
     }
-    lines.push_back(l);
   }
   if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return Outcome::kCleanPage;
 

@@ -89,6 +89,22 @@ void TrimTrailingSpace(std::string& s) {
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
+// Offset of the first '\n', '\r' or 0xE2 (which starts U+2028 and U+2029) at or
+// after `from`, or s.size(); eight bytes at a time, for long non-ASCII lines.
+std::size_t NextBreakByte(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  for (; s.size() - i >= 8; i += 8) {
+    const std::uint64_t x = ascii::Load8(s.data() + i);
+    const std::uint64_t breaks = ascii::FirstEqualAny(x, '\n') | ascii::FirstEqualAny(x, '\r') |
+                                 ascii::FirstEqualAny(x, 0xE2);
+    if (breaks != 0) return i + static_cast<std::size_t>(ascii::First(breaks));
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\xE2') return i;
+  }
+  return s.size();
+}
+
 }  // namespace
 
 std::string NormalizeLine(std::string_view line) {
@@ -177,10 +193,10 @@ NormalizedText NormalizeLines(std::string_view text) {
       pos = i + 1;
       continue;
     }
-    i = pos;
+    // Bytes before i are printable ASCII: no line break starts there.
     std::size_t next = std::string_view::npos;
     std::size_t line_end = text.size();
-    for (; i < text.size(); ++i) {
+    for (i = NextBreakByte(text, i); i < text.size(); i = NextBreakByte(text, i + 1)) {
       char c = text[i];
       if (c == '\n') {
         line_end = i;

@@ -22,13 +22,25 @@ inline std::uint64_t Load8(const void* p) {
   return x;
 }
 
-// The n < 8 bytes at p, zero-filled: a line's tail goes through the same word
-// steps as its body (a NUL byte is no letter, digit, space or mark).
-inline std::uint64_t LoadPartial(const void* p, std::size_t n) {
-  std::uint64_t x = 0;
-  std::memcpy(&x, p, n);
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+// The four bytes at p, the first one in the low byte.
+inline std::uint64_t Load4(const void* p) {
+  std::uint32_t x;
+  std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap32(x);
   return x;
+}
+
+// The n < 8 bytes at p, zero-filled: a line's tail goes through the same word
+// steps as its body (a NUL byte is no letter, digit, space or mark). Two
+// overlapping loads (or three bytes) rather than a memcpy of n bytes, which
+// compiles to a byte loop through the stack and a stalled 8-byte reload.
+inline std::uint64_t LoadPartial(const void* p, std::size_t n) {
+  const auto* b = static_cast<const unsigned char*>(p);
+  if (n >= 4) return Load4(b) | (Load4(b + n - 4) << (8 * (n - 4)));
+  if (n == 0) return 0;
+  // Bytes 0, n / 2 and n - 1 cover n = 1, 2 or 3.
+  return std::uint64_t{b[0]} | (std::uint64_t{b[n / 2]} << (8 * (n / 2))) |
+         (std::uint64_t{b[n - 1]} << (8 * (n - 1)));
 }
 
 // Stores the eight bytes of x at p, byte 0 first: Load8's inverse.
@@ -54,6 +66,14 @@ constexpr std::uint64_t Equal(std::uint64_t x, unsigned char c) { return InRange
 
 // For a word of ASCII bytes only: ASCII letters.
 constexpr std::uint64_t Letters(std::uint64_t x) { return InRange(x | kOnes * 0x20, 'a', 'z'); }
+
+// For any bytes (not only ASCII): the bytes equal to c, exact up to the first
+// one. A borrow may also mark bytes equal to c ^ 1 right after a match, so only
+// First() of the result, or of an OR of such results, is meaningful.
+constexpr std::uint64_t FirstEqualAny(std::uint64_t x, unsigned char c) {
+  const std::uint64_t y = x ^ (kOnes * c);
+  return (y - kOnes) & ~y & kHigh;
+}
 
 // Number of bytes a mask marks.
 constexpr int Count(std::uint64_t mask) { return static_cast<int>(((mask >> 7) * kOnes) >> 56); }

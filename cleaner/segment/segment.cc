@@ -36,6 +36,13 @@ bool IsWordChar(utf8proc_int32_t cp, utf8proc_category_t cat) {
   }
 }
 
+// The \w categories beyond letters and numbers, which the content classifier
+// does not count as word characters.
+bool IsMarkOrConnector(utf8proc_category_t cat) {
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+         cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_PC;
+}
+
 // Scripts written without spaces: each character is a word.
 bool IsIdeographic(utf8proc_int32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
@@ -155,6 +162,7 @@ BlockFeatures ComputeFeatures(std::string_view text) {
   std::uint64_t prev_is_end = 0;  // the previous character ends a sentence
   bool seen_letter = false;
   bool last_is_end = false;  // last non-space, non-closing character ends a sentence
+  bool plain = true;         // see BlockFeatures::plain_bytes
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
@@ -244,7 +252,9 @@ BlockFeatures ComputeFeatures(std::string_view text) {
       if (IsIdeographic(cp)) {
         ++words;
         in_word = 0;
+        plain = false;
       } else {
+        plain = plain && !IsMarkOrConnector(cat);
         const std::uint64_t w = IsWordChar(cp, cat);
         words += static_cast<int>(w & ~in_word);
         in_word = w;
@@ -259,6 +269,7 @@ BlockFeatures ComputeFeatures(std::string_view text) {
     }
   }
   f.chars = chars;
+  f.plain_bytes = plain ? static_cast<int>(text.size()) : -1;
   f.letters = letters;
   f.uppercase = uppercase;
   f.digits = digits;
