@@ -483,7 +483,7 @@ bool Shrink(std::vector<Lit>& lits) {
   return lits.size() <= kMaxLits;
 }
 
-Lits Analyze(const Node& node, bool at_start);
+const Lits& Analyze(const Node& node, bool at_start);
 
 // What follows the strings so far: each exact one is extended by what `tails`
 // gives; at the start (nothing matched yet: the exact empty string) by what it
@@ -496,12 +496,12 @@ bool Extend(std::vector<Lit>& current, bool at_start, Tails tails) {
   const bool others = std::any_of(current.begin(), current.end(),
                                   [](const Lit& l) { return l.exact && !l.text.empty(); });
   if (!empty_here && !others) return false;
-  Lits from_start, after;
-  if (empty_here) from_start = tails(at_start);
-  if (others) after = tails(false);
+  // tails() gives references to results kept for the analysis' length.
+  const Lits* from_start = empty_here ? &tails(at_start) : nullptr;
+  const Lits* after = others ? &tails(false) : nullptr;
   std::vector<Lit> next;
   for (const Lit& lit : current) {
-    const Lits& ends = lit.text.empty() ? from_start : after;
+    const Lits& ends = lit.text.empty() ? *from_start : *after;
     if (!lit.exact || !ends) {
       next.push_back({lit.text, false});
       continue;
@@ -531,26 +531,36 @@ Lits AnalyzeRepeat(const Node& node, bool at_start) {
   // Leading whitespace runs are skipped in the block (FoldBlockStart).
   if (at_start && OnlySpaces(child)) return std::vector<Lit>{{"", true}};
   // A run of digits or of whitespace folds to one character (Collapses).
-  if (Lits sub = Analyze(child, at_start); sub && sub->size() == 1 && sub->front().exact &&
-                                           sub->front().text.size() == 1 &&
-                                           Collapses(sub->front().text[0])) {
-    if (node.min == 0) sub->push_back({"", true});
-    return sub;
+  if (const Lits& sub = Analyze(child, at_start); sub && sub->size() == 1 && sub->front().exact &&
+                                                  sub->front().text.size() == 1 &&
+                                                  Collapses(sub->front().text[0])) {
+    Lits run = sub;
+    if (node.min == 0) run->push_back({"", true});
+    return run;
   }
-  auto once = [&](bool start) { return Analyze(child, start); };
-  auto optional = [&](bool start) {
-    Lits lits = Analyze(child, start);
-    if (lits) lits->push_back({"", true});
-    return lits;
+  auto once = [&](bool start) -> const Lits& { return Analyze(child, start); };
+  // X? and X*, at the start and not, made once.
+  std::optional<Lits> optionals[2], stars[2];
+  auto optional = [&](bool start) -> const Lits& {
+    std::optional<Lits>& lits = optionals[start ? 1 : 0];
+    if (!lits) {
+      lits = Analyze(child, start);
+      if (*lits) (*lits)->push_back({"", true});
+    }
+    return *lits;
   };
   // X*: empty, or one X followed by anything.
-  auto star = [&](bool start) {
-    Lits lits = Analyze(child, start);
-    if (!lits) return lits;
-    for (Lit& lit : *lits) lit.exact = false;
-    lits->push_back({"", true});
-    Dedupe(*lits);
-    return lits;
+  auto star = [&](bool start) -> const Lits& {
+    std::optional<Lits>& lits = stars[start ? 1 : 0];
+    if (!lits) {
+      lits = Analyze(child, start);
+      if (*lits) {
+        for (Lit& lit : **lits) lit.exact = false;
+        (*lits)->push_back({"", true});
+        Dedupe(**lits);
+      }
+    }
+    return *lits;
   };
   std::vector<Lit> current{{"", true}};
   for (int i = 0; i < node.min; ++i) {
@@ -572,7 +582,7 @@ Lits AnalyzeRepeat(const Node& node, bool at_start) {
 
 Lits AnalyzeOnce(const Node& node, bool at_start);
 
-Lits Analyze(const Node& node, bool at_start) {
+const Lits& Analyze(const Node& node, bool at_start) {
   std::optional<Lits>& memo = node.analysed[at_start ? 1 : 0];
   if (!memo) memo = AnalyzeOnce(node, at_start);
   return *memo;
@@ -599,14 +609,16 @@ Lits AnalyzeOnce(const Node& node, bool at_start) {
     case Node::kConcat: {
       std::vector<Lit> current{{"", true}};
       for (const NodePtr& child : node.children) {
-        if (!Extend(current, at_start, [&](bool start) { return Analyze(*child, start); })) break;
+        if (!Extend(current, at_start,
+                    [&](bool start) -> const Lits& { return Analyze(*child, start); }))
+          break;
       }
       return current;
     }
     case Node::kAlt: {
       std::vector<Lit> lits;
       for (const NodePtr& child : node.children) {
-        Lits sub = Analyze(*child, at_start);
+        const Lits& sub = Analyze(*child, at_start);
         if (!sub) return std::nullopt;
         lits.insert(lits.end(), sub->begin(), sub->end());
       }
