@@ -107,6 +107,16 @@ Document MakeMeasuredDoc(const std::vector<std::string>& lines) {
 
 // With the segmenter's features, ASCII lines take their word counts from them
 // instead of a pass of their own: the decisions must not change.
+// Every block decided alike in `plain` (features built by hand) and `measured`
+// (the segmenter's).
+void ExpectSameDecisions(const Document& plain, const Document& measured) {
+  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
+  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
+    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
+    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
+  }
+}
+
 TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
   const std::vector<std::string> lines =
       Concat({kMenu,
@@ -120,11 +130,7 @@ TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
   Document measured = MakeMeasuredDoc(lines);
   ClassifyContent(plain);
   ClassifyContent(measured);
-  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
-  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
-    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
-    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
-  }
+  ExpectSameDecisions(plain, measured);
 }
 
 // Non-ASCII lines without marks or ideographs take their counts from the
@@ -149,11 +155,7 @@ TEST(ContentClassifier, NonAsciiLinesWithSegmenterFeatures) {
     ASSERT_EQ(b.text, marked[i]);
     EXPECT_EQ(b.reason, "detect.content.bad") << b.text;
   }
-  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
-  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
-    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
-    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
-  }
+  ExpectSameDecisions(plain, measured);
 }
 
 // Other scripts, numerals of other categories (Ⅻ is Nl, ² is No, ٣ is Nd)
@@ -174,11 +176,7 @@ TEST(ContentClassifier, OtherScriptsGiveTheSameDecisions) {
   Document plain = MakeDoc(lines, /*title=*/true);
   ClassifyContent(measured);
   ClassifyContent(plain);
-  ASSERT_EQ(plain.blocks.size(), measured.blocks.size());
-  for (std::size_t i = 0; i < plain.blocks.size(); ++i) {
-    EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
-    EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
-  }
+  ExpectSameDecisions(plain, measured);
 }
 
 // Features not computed by the segmenter (a block built by hand) are not

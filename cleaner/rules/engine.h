@@ -45,7 +45,6 @@ bool RuleMatchesBlock(const RuleSet& rules, int rule_index, const Block& block);
 // at most one other thread).
 struct RuleScratch {
   std::unique_ptr<RuleMatcher> matcher;
-  std::vector<int> rules;
   std::vector<int> fingerprints;
   PageMatch page;  // one page's rule hits, block by block
 };

@@ -1,7 +1,6 @@
 #include "cleaner/rules/literal_prefixes.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdint>
 #include <memory>
@@ -11,29 +10,9 @@
 namespace cleaner {
 namespace {
 
-// Whitespace skipped at a block's start: RE2's \s, plus \v (skipping more than
-// a pattern could is safe: RE2 still confirms).
-constexpr bool IsSkippedSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v';
-}
-
-// ASCII folded: lowercase; every digit is '0' and every whitespace character a
-// space, so "\\d{1,2}:\\d{2}" or "\\s+" give a handful of prefixes, not hundreds.
-constexpr std::array<char, 128> kFoldAscii = [] {
-  std::array<char, 128> fold{};
-  for (int c = 0; c < 128; ++c) {
-    char f = static_cast<char>(c);
-    if (c >= 'A' && c <= 'Z') f = static_cast<char>(c + ('a' - 'A'));
-    if (c >= '0' && c <= '9') f = '0';
-    if (IsSkippedSpace(static_cast<char32_t>(c))) f = ' ';
-    fold[static_cast<std::size_t>(c)] = f;
-  }
-  return fold;
-}();
-
-// Runs of digits or of whitespace fold to one '0' or one ' ', so "\\d+" or
-// "\\s+" is one exact string, not an open-ended one that stops the prefix.
-constexpr bool Collapses(char c) { return c == '0' || c == ' '; }
+using prefix_fold::Collapses;
+using prefix_fold::IsSkippedSpace;
+using prefix_fold::kFoldAscii;
 
 // a + b, with a run across the junction collapsed.
 std::string Join(const std::string& a, const std::string& b) {
@@ -256,31 +235,16 @@ class Parser {
     ++pos_;
     if (AtEnd()) return Fail();
     const char c = Peek();
+    std::vector<char32_t> listed;
+    switch (ParseClassEscape(listed)) {
+      case ClassEscape::kListed:
+        return Chars(std::move(listed));
+      case ClassEscape::kTooMany:
+        return MakeNode(Node::kAny);
+      case ClassEscape::kNone:
+        break;
+    }
     switch (c) {
-      case 'd':
-        ++pos_;
-        return Chars(Digits());
-      case 's':
-        ++pos_;
-        return Chars(Spaces());
-      case 'D':
-      case 'S':
-      case 'w':
-      case 'W':
-      case 'C':
-        ++pos_;
-        return MakeNode(Node::kAny);
-      case 'p':
-      case 'P':
-        ++pos_;
-        if (!AtEnd() && Peek() == '{') {
-          const std::size_t close = p_.find('}', pos_);
-          if (close == std::string_view::npos) return Fail();
-          pos_ = close + 1;
-        } else if (!AtEnd()) {
-          ++pos_;
-        }
-        return MakeNode(Node::kAny);
       case 'b':
       case 'B':
       case 'A':
@@ -302,6 +266,33 @@ class Parser {
     char32_t literal = 0;
     if (!EscapedLiteral(literal)) return Fail();
     return Chars({literal});
+  }
+
+  // A class escape at pos_ (after the backslash): \d and \s add their
+  // characters to `chars`; \D, \S, \w, \W, \C, \p{..} and \P{..} match too
+  // many characters to list.
+  enum class ClassEscape { kNone, kListed, kTooMany };
+  ClassEscape ParseClassEscape(std::vector<char32_t>& chars) {
+    const char e = Peek();
+    if (e == 'd' || e == 's') {
+      ++pos_;
+      for (char32_t c : e == 'd' ? Digits() : Spaces()) chars.push_back(c);
+      return ClassEscape::kListed;
+    }
+    if (e == 'D' || e == 'S' || e == 'w' || e == 'W' || e == 'C') {
+      ++pos_;
+      return ClassEscape::kTooMany;
+    }
+    if (e != 'p' && e != 'P') return ClassEscape::kNone;
+    ++pos_;
+    if (!AtEnd() && Peek() == '{') {  // \p{Lu}; else one letter: \pL
+      const std::size_t close = p_.find('}', pos_);
+      if (close == std::string_view::npos) ok_ = false;
+      pos_ = close == std::string_view::npos ? p_.size() : close + 1;
+    } else if (!AtEnd()) {
+      ++pos_;
+    }
+    return ClassEscape::kTooMany;
   }
 
   // The character of a literal escape at pos_ (after the backslash): \n, \t,
@@ -349,14 +340,13 @@ class Parser {
   }
 
   NodePtr ParseClass() {
-    ++pos_;                           // '['
-    if (!AtEnd() && Peek() == '^') {  // negated: nearly anything
-      SkipClass();
-      return ok_ ? MakeNode(Node::kAny) : nullptr;
-    }
+    ++pos_;  // '['
+    // Negated, it matches nearly anything: parsed only to find its end.
+    const bool negated = !AtEnd() && Peek() == '^';
+    if (negated) ++pos_;
     std::vector<char32_t> chars;
     bool any = false;
-    bool first = true;
+    bool first = true;  // ']' right after '[' or '[^' is a member
     while (ok_ && !AtEnd() && (Peek() != ']' || first)) {
       first = false;
       if (p_.substr(pos_, 2) == "[:") {  // [:alpha:]
@@ -370,24 +360,9 @@ class Parser {
       if (Peek() == '\\') {
         ++pos_;
         if (AtEnd()) return Fail();
-        const char e = Peek();
-        if (e == 'd' || e == 's') {
-          ++pos_;
-          for (char32_t d : e == 'd' ? Digits() : Spaces()) chars.push_back(d);
-          continue;
-        }
-        if (e == 'D' || e == 'S' || e == 'w' || e == 'W' || e == 'p' || e == 'P') {
-          ++pos_;
-          if ((e == 'p' || e == 'P') && !AtEnd()) {
-            if (Peek() == '{') {
-              const std::size_t close = p_.find('}', pos_);
-              if (close == std::string_view::npos) return Fail();
-              pos_ = close + 1;
-            } else {
-              ++pos_;
-            }
-          }
-          any = true;
+        const ClassEscape escape = ParseClassEscape(chars);
+        if (escape != ClassEscape::kNone) {
+          any = any || escape == ClassEscape::kTooMany;
           continue;
         }
         if (!EscapedLiteral(lo)) return Fail();
@@ -411,35 +386,12 @@ class Parser {
       }
       for (char32_t x = lo; x <= hi; ++x) chars.push_back(x);
     }
-    if (AtEnd()) return Fail();
+    if (!ok_ || AtEnd()) return Fail();
     ++pos_;  // ']'
-    if (any) return MakeNode(Node::kAny);
+    if (any || negated) return MakeNode(Node::kAny);
     // Under (?i) a class matches every case of its members; folding both sides
     // covers that whether or not the flag is on.
     return Chars(std::move(chars));
-  }
-
-  void SkipClass() {
-    ++pos_;  // '^'
-    bool first = true;
-    while (!AtEnd() && (Peek() != ']' || first)) {
-      first = false;
-      if (p_.substr(pos_, 2) == "[:") {
-        const std::size_t close = p_.find(":]", pos_ + 2);
-        if (close == std::string_view::npos) {
-          ok_ = false;
-          return;
-        }
-        pos_ = close + 2;
-        continue;
-      }
-      pos_ += Peek() == '\\' ? 2 : 1;
-    }
-    if (AtEnd()) {
-      ok_ = false;
-      return;
-    }
-    ++pos_;
   }
 
   std::string_view p_;
@@ -658,8 +610,6 @@ std::optional<std::vector<std::string>> AnchoredPrefixes(std::string_view patter
 BlockStartFolder::BlockStartFolder(std::string_view text) : text_(text) {
   while (at_ < text_.size() && IsSkippedSpace(static_cast<unsigned char>(text_[at_]))) ++at_;
 }
-
-char BlockStartFolder::FoldAscii(unsigned char byte) { return kFoldAscii[byte]; }
 
 int BlockStartFolder::NextNonAscii() {
   utf8proc_int32_t c = 0;

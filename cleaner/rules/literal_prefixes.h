@@ -9,6 +9,7 @@
 // lose a match, so every approximation errs towards "may match".
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -46,6 +47,35 @@ char32_t FoldCodePoint(char32_t c);
 // are copied as they are.
 void FoldBlockStart(std::string_view text, std::string& out);
 
+// How ASCII folds, shared by the analysis and BlockStartFolder's inline path.
+namespace prefix_fold {
+
+// Whitespace skipped at a block's start: RE2's \s, plus \v (skipping more than
+// a pattern could is safe: RE2 still confirms).
+inline constexpr bool IsSkippedSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v';
+}
+
+// ASCII folded: lowercase; every digit is '0' and every whitespace character a
+// space, so "\\d{1,2}:\\d{2}" or "\\s+" give a handful of prefixes, not hundreds.
+inline constexpr std::array<char, 128> kFoldAscii = [] {
+  std::array<char, 128> fold{};
+  for (int c = 0; c < 128; ++c) {
+    char f = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') f = static_cast<char>(c + ('a' - 'A'));
+    if (c >= '0' && c <= '9') f = '0';
+    if (IsSkippedSpace(static_cast<char32_t>(c))) f = ' ';
+    fold[static_cast<std::size_t>(c)] = f;
+  }
+  return fold;
+}();
+
+// Runs of digits or of whitespace fold to one '0' or one ' ', so "\\d+" or
+// "\\s+" is one exact string, not an open-ended one that stops the prefix.
+inline constexpr bool Collapses(char c) { return c == '0' || c == ' '; }
+
+}  // namespace prefix_fold
+
 // FoldBlockStart one byte at a time, for a trie walk that mostly stops after
 // a byte or two: nothing past where it stops is folded.
 class BlockStartFolder {
@@ -59,8 +89,8 @@ class BlockStartFolder {
       const auto byte = static_cast<unsigned char>(text_[at_]);
       if (byte >= 0x80) return NextNonAscii();
       ++at_;
-      const char folded = FoldAscii(byte);
-      if ((folded == '0' || folded == ' ') && folded == last_) continue;  // runs fold to one
+      const char folded = prefix_fold::kFoldAscii[byte];
+      if (prefix_fold::Collapses(folded) && folded == last_) continue;  // runs fold to one
       return Emit(folded);
     }
     if (ended_) return -1;
@@ -69,7 +99,6 @@ class BlockStartFolder {
   }
 
  private:
-  static char FoldAscii(unsigned char byte);
   int NextNonAscii();
   int Emit(char c) {
     last_ = c;

@@ -342,7 +342,7 @@ bool PrefixedPattern::Matches(std::string_view text) {
 
 // A matcher takes the first copy with room for another user, else compiles a
 // new one (the sources compiled once already, so only memory can fail it; a
-// copy whose set failed falls back to the RuleSet's own, in MatchGroups). The
+// copy whose set failed falls back to the RuleSet's own, in GroupSet). The
 // compile runs outside the lock, so many threads starting at once compile side
 // by side; two may then each add a copy where one would have done.
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(&rules) {

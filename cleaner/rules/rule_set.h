@@ -55,7 +55,6 @@ struct PrefixedPattern {
 // What a matching thread reuses between blocks.
 struct MatchScratch {
   std::vector<int> hits;
-  std::string folded;
   std::vector<int> candidates;
   std::vector<std::pair<int, int>> page_hits;  // (block, owner) while a page is matched
 };
