@@ -8,17 +8,26 @@
 
 #include <utf8proc.h>
 
+#include "cleaner/normalize/utf8_step.h"
 #include "cleaner/segment/ascii_bytes.h"
 
 namespace cleaner {
 namespace {
 
-// BMP code points that NFC leaves alone whatever surrounds them: combining class 0,
-// NFC(c) == c, never the second element of a canonical composition, and not a
-// Hangul jamo. A line made only of these (and ASCII) needs no utf8proc call.
-class InertTable {
+bool IsRemovedInvisible(utf8proc_int32_t cp) {
+  return cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0x00AD || cp == 0xFEFF ||
+         cp == 0x180E || (cp >= 0x80 && cp <= 0x9F);
+}
+
+// What NormalizeLine does with the BMP code points beyond ASCII. A "copied"
+// code point stays as it is whatever surrounds it: NFC leaves it alone
+// (combining class 0, NFC(c) == c, never the second element of a canonical
+// composition, not a Hangul jamo), and it is neither a space separator nor a
+// removed invisible. A line made only of these (and printable ASCII) is copied
+// whole, with no utf8proc call.
+class CopiedTable {
  public:
-  InertTable() {
+  CopiedTable() {
     std::bitset<0x10000> second;  // second (or later) element of some decomposition
     utf8proc_int32_t buf[8];
     for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
@@ -28,7 +37,7 @@ class InertTable {
         if (buf[i] < 0x10000) second.set(static_cast<std::size_t>(buf[i]));
       }
     }
-    inert_.set();
+    copied_.set();
     for (utf8proc_int32_t cp = 0x80; cp < 0x10000; ++cp) {
       const utf8proc_property_t* prop = utf8proc_get_property(cp);
       bool hangul_jamo = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
@@ -37,13 +46,14 @@ class InertTable {
       // (singletons, exclusions); those few thousand are checked with utf8proc.
       bool canonical = prop->decomp_seqindex != UINT16_MAX && prop->decomp_type == 0;
       bool unstable = canonical && !NfcStable(cp);
-      bool changes = prop->combining_class != 0 || hangul_jamo ||
-                     second.test(static_cast<std::size_t>(cp)) || unstable;
-      if (changes) inert_.reset(static_cast<std::size_t>(cp));
+      bool nfc_changes = prop->combining_class != 0 || hangul_jamo ||
+                         second.test(static_cast<std::size_t>(cp)) || unstable;
+      bool replaced = IsRemovedInvisible(cp) || prop->category == UTF8PROC_CATEGORY_ZS;
+      if (nfc_changes || replaced) copied_.reset(static_cast<std::size_t>(cp));
     }
   }
-  bool Inert(utf8proc_int32_t cp) const {
-    return cp < 0x10000 && inert_.test(static_cast<std::size_t>(cp));
+  bool Copied(utf8proc_int32_t cp) const {
+    return cp < 0x10000 && copied_.test(static_cast<std::size_t>(cp));
   }
 
  private:
@@ -57,17 +67,12 @@ class InertTable {
     std::free(out);
     return same;
   }
-  std::bitset<0x10000> inert_;
+  std::bitset<0x10000> copied_;
 };
 
-const InertTable& Inert() {
-  static const InertTable table;  // built once, on the first non-ASCII line
+const CopiedTable& Copied() {
+  static const CopiedTable table;  // built once, on the first non-ASCII line
   return table;
-}
-
-bool IsRemovedInvisible(utf8proc_int32_t cp) {
-  return cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0x00AD || cp == 0xFEFF ||
-         cp == 0x180E || (cp >= 0x80 && cp <= 0x9F);
 }
 
 bool IsSpaceSeparator(utf8proc_int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS; }
@@ -89,6 +94,22 @@ void TrimTrailingSpace(std::string& s) {
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
+// The first byte at or after p that is not printable ASCII (0x20..0x7E), or
+// end; eight bytes at a time.
+const utf8proc_uint8_t* SkipPrintableAscii(const utf8proc_uint8_t* p, const utf8proc_uint8_t* end) {
+  for (; end - p >= 8; p += 8) {
+    const std::uint64_t x = ascii::Load8(p);
+    const std::uint64_t printable = ascii::InRange(x & ~ascii::kHigh, 0x20, 0x7E) & ~x;
+    if (printable != ascii::kHigh) return p + ascii::First(printable ^ ascii::kHigh);
+  }
+  while (p < end && *p >= 0x20 && *p < 0x7F) ++p;
+  return p;
+}
+
+const utf8proc_uint8_t* Bytes(std::string_view s) {
+  return reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+}
+
 // Offset of the first '\n', '\r' or 0xE2 (which starts U+2028 and U+2029) at or
 // after `from`, or s.size(); eight bytes at a time, for long non-ASCII lines.
 std::size_t NextBreakByte(std::string_view s, std::size_t from) {
@@ -108,43 +129,47 @@ std::size_t NextBreakByte(std::string_view s, std::size_t from) {
 }  // namespace
 
 std::string NormalizeLine(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  bool needs_nfc = false;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
   const auto* end = p + line.size();
+  std::string out;
+  out.reserve(line.size());
+  // Bytes from `kept` to p are copied as they are, in one append when a
+  // character that changes (or the end of the line) is reached.
+  const auto* kept = p;
+  auto replace = [&](std::size_t length, std::string_view with) {
+    out.append(reinterpret_cast<const char*>(kept), static_cast<std::size_t>(p - kept));
+    out.append(with);
+    p += length;
+    kept = p;
+  };
+  bool needs_nfc = false;
   while (p < end) {
-    // Printable ASCII runs are copied as they are.
-    const auto* run = p;
-    while (p < end && *p >= 0x20 && *p < 0x7F) ++p;
-    if (p > run) out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+    p = SkipPrintableAscii(p, end);
     if (p >= end) break;
-    if (*p < 0x80) {
-      char c = static_cast<char>(*p++);
-      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
-        out.push_back(c);
-      } else if (c == '\t') {
-        out.push_back(c);
-      }  // other C0 controls and DEL are dropped
+    if (*p < 0x80) {  // a C0 control or DEL: dropped, but for tabs
+      if (*p == '\t') {
+        ++p;
+      } else {
+        replace(1, {});
+      }
       continue;
     }
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    utf8proc_ssize_t n = NextCodePoint(p, end, &cp);
     if (n <= 0) {  // not valid UTF-8: callers decode first; replace defensively
-      out.append("\xEF\xBF\xBD");
-      ++p;
-      continue;
-    }
-    if (IsRemovedInvisible(cp)) {
-      // dropped
+      replace(1, "\xEF\xBF\xBD");
+    } else if (Copied().Copied(cp)) {
+      p += n;
+    } else if (IsRemovedInvisible(cp)) {
+      replace(static_cast<std::size_t>(n), {});
     } else if (IsSpaceSeparator(cp)) {
-      out.push_back(' ');
-    } else {
-      if (!needs_nfc && !Inert().Inert(cp)) needs_nfc = true;
-      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      replace(static_cast<std::size_t>(n), " ");
+    } else {  // kept, but NFC may change it or its neighbours
+      needs_nfc = true;
+      p += n;
     }
-    p += n;
   }
+  out.append(reinterpret_cast<const char*>(kept), static_cast<std::size_t>(end - kept));
   if (needs_nfc) out = Nfc(out);
   TrimTrailingSpace(out);
   return out;
@@ -167,20 +192,8 @@ NormalizedText NormalizeLines(std::string_view text) {
     // Fast path: a line of printable ASCII up to '\n' needs no normalizing but
     // the trailing-space trim. Eight bytes at a time; anything else (controls,
     // '\r', tabs, non-ASCII) goes through NormalizeLine below.
-    std::size_t i = pos;
-    while (text.size() - i >= 8) {
-      const std::uint64_t x = ascii::Load8(text.data() + i);
-      const std::uint64_t special =
-          ascii::NonAscii(x) |
-          ((ascii::InRange(x & ~ascii::kHigh, 0, 0x1F) | ascii::Equal(x & ~ascii::kHigh, 0x7F)) &
-           ~ascii::NonAscii(x));
-      if (special != 0) {
-        i += static_cast<std::size_t>(ascii::First(special));
-        break;
-      }
-      i += 8;
-    }
-    while (i < text.size() && text[i] >= 0x20 && text[i] < 0x7F) ++i;
+    std::size_t i = static_cast<std::size_t>(
+        SkipPrintableAscii(Bytes(text) + pos, Bytes(text) + text.size()) - Bytes(text));
     if (i < text.size() && text[i] == '\n') {
       std::string_view raw = text.substr(pos, i - pos);
       while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
@@ -188,7 +201,7 @@ NormalizedText NormalizeLines(std::string_view text) {
       if (raw.empty()) {
         result.blank_lines.push_back(line_no);
       } else {
-        result.lines.push_back({std::string(raw), line_no});
+        result.lines.emplace_back(std::string(raw), line_no);
       }
       pos = i + 1;
       continue;
