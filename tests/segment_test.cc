@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include "cleaner/normalize/normalize.h"
 #include "cleaner/segment/ascii_bytes.h"
@@ -158,24 +159,110 @@ BlockFeatures AsciiReference(std::string_view t) {
   return f;
 }
 
+void ExpectSameFeatures(std::string_view t, const BlockFeatures& got, const BlockFeatures& want) {
+  EXPECT_EQ(got.words, want.words) << t;
+  EXPECT_EQ(got.chars, want.chars) << t;
+  EXPECT_EQ(got.letters, want.letters) << t;
+  EXPECT_EQ(got.uppercase, want.uppercase) << t;
+  EXPECT_EQ(got.digits, want.digits) << t;
+  EXPECT_EQ(got.terminal_punct, want.terminal_punct) << t;
+  EXPECT_EQ(got.starts_capital, want.starts_capital) << t;
+  EXPECT_EQ(got.sentences, want.sentences) << t;
+  EXPECT_EQ(got.indent, want.indent) << t;
+}
+
 TEST(ComputeFeatures, EightByteStepsAgreeWithByteSteps) {
   const std::string text =
       "  \"Hi!\" she said. U.S. 3.5 km_h (ok) [x] 'end.' Tab\there? Yes... A b_c 42! Zz";
   for (std::size_t from = 0; from < text.size(); ++from) {
     for (std::size_t len = 0; from + len <= text.size(); ++len) {
       const std::string_view t = std::string_view(text).substr(from, len);
-      const BlockFeatures got = ComputeFeatures(t), want = AsciiReference(t);
-      EXPECT_EQ(got.words, want.words) << t;
-      EXPECT_EQ(got.chars, want.chars) << t;
-      EXPECT_EQ(got.letters, want.letters) << t;
-      EXPECT_EQ(got.uppercase, want.uppercase) << t;
-      EXPECT_EQ(got.digits, want.digits) << t;
-      EXPECT_EQ(got.terminal_punct, want.terminal_punct) << t;
-      EXPECT_EQ(got.starts_capital, want.starts_capital) << t;
-      EXPECT_EQ(got.sentences, want.sentences) << t;
-      EXPECT_EQ(got.indent, want.indent) << t;
+      ExpectSameFeatures(t, ComputeFeatures(t), AsciiReference(t));
     }
   }
+}
+
+// Any text read one code point at a time, each classified by utf8proc: the
+// eight-byte steps, their per-byte counters and the inline UTF-8 decoding must
+// agree with it on mixed scripts, invalid bytes and long lines.
+BlockFeatures CodePointReference(std::string_view t) {
+  BlockFeatures f = AsciiReference("");
+  std::size_t lead = t.find_first_not_of(" \t");
+  f.indent = lead == std::string_view::npos ? 0 : static_cast<int>(lead);
+  bool in_word = false, seen_letter = false, prev_end = false, last_end = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(t.data());
+  const auto* end = p + t.size();
+  while (p < end) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    if (n <= 0) cp = 0xFFFD, n = 1;
+    p += n;
+    ++f.chars;
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    const bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    if (letter) {
+      ++f.letters;
+      f.uppercase += cat == UTF8PROC_CATEGORY_LU;
+      if (!seen_letter) f.starts_capital = cat != UTF8PROC_CATEGORY_LL;
+      seen_letter = true;
+    }
+    f.digits += cat == UTF8PROC_CATEGORY_ND;
+    // Words as CountWords counts them (its own tests pin it down).
+    const std::string ch(reinterpret_cast<const char*>(p - n), static_cast<std::size_t>(n));
+    const bool ideograph = cp >= 0x80 && CountWords(ch + ch) == 2;
+    const bool word = !ideograph && CountWords(ch) == 1;
+    f.words += ideograph || (word && !in_word);
+    in_word = word;
+    const bool end_mark = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 ||
+                          cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F || cp == 0x0964;
+    const bool closing = cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+                         cp == 0x2019 || cp == 0x00BB || cp == 0x300D || cp == 0x300F ||
+                         cp == 0xFF09;
+    if (cp == '\t' || cat == UTF8PROC_CATEGORY_ZS) {
+      f.sentences += prev_end;
+    } else if (!closing) {
+      last_end = end_mark;
+    }
+    prev_end = end_mark;
+  }
+  f.terminal_punct = last_end;
+  f.sentences += last_end;
+  return f;
+}
+
+TEST(ComputeFeatures, MixedScriptsAgreeWithCodePointSteps) {
+  const std::string text =
+      "\xC2\xBB Caf\xC3\xA9 \xE2\x80\x9CHi!\xE2\x80\x9D she said\xE2\x80\xA6 "
+      "\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82 \xD0\x96\xD0\xB8 e\xCC\x81 a\xE2\x80\xBF"
+      "b "
+      "\xFF\xC3 x \xD9\xA3\xD9\xA4 it\xE2\x80\x99s. \xF0\x9F\x98\x80 Ok";
+  for (std::size_t from = 0; from < text.size(); ++from) {
+    for (std::size_t len = 0; from + len <= text.size(); ++len) {
+      const std::string_view t = std::string_view(text).substr(from, len);
+      ExpectSameFeatures(t, ComputeFeatures(t), CodePointReference(t));
+    }
+  }
+}
+
+TEST(ComputeFeatures, LongLinesAgreeWithCodePointSteps) {
+  // Lines past 255 eight-byte steps, where the per-byte counters are added up.
+  const std::vector<std::string> pieces = {
+      "word ",        "Capital ", "x",           "42 ",          "end. ",        "(ok) ",
+      "U.S. ",        "\t",       "snake_case ", "caf\xC3\xA9 ", "\xE2\x80\x99", "\xE6\x97\xA5",
+      "\xE2\x80\x83", "!? ",      "  "};
+  std::uint64_t state = 7;
+  for (int line = 0; line < 300; ++line) {
+    std::string t;
+    const std::size_t size = 100 + line * 17;
+    while (t.size() < size) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      t += pieces[(state >> 33) % pieces.size()];
+    }
+    ExpectSameFeatures(t, ComputeFeatures(t), CodePointReference(t));
+  }
+  const std::string letters(5000, 'a'), digits(4099, '7');
+  ExpectSameFeatures(letters, ComputeFeatures(letters), CodePointReference(letters));
+  ExpectSameFeatures(digits, ComputeFeatures(digits), CodePointReference(digits));
 }
 
 TEST(ComputeFeatures, Indent) {

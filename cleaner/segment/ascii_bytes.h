@@ -43,6 +43,13 @@ inline std::uint64_t LoadPartial(const void* p, std::size_t n) {
          (std::uint64_t{b[n - 1]} << (8 * (n - 1)));
 }
 
+// The n (1..7) bytes before `end`, zero-filled, when eight bytes or more are
+// readable there: one load of the last eight, shifted, rather than
+// LoadPartial's length-dependent branches (a line's tail length is random).
+inline std::uint64_t LoadLast(const void* end, std::size_t n) {
+  return Load8(static_cast<const unsigned char*>(end) - 8) >> (8 * (8 - n));
+}
+
 // Stores the eight bytes of x at p, byte 0 first: Load8's inverse.
 inline void Store8(void* p, std::uint64_t x) {
   if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
@@ -77,6 +84,15 @@ constexpr std::uint64_t FirstEqualAny(std::uint64_t x, unsigned char c) {
 
 // Number of bytes a mask marks.
 constexpr int Count(std::uint64_t mask) { return static_cast<int>(((mask >> 7) * kOnes) >> 56); }
+
+// Per-byte counters, for loops that count marks over many words: adding
+// `mask >> 7` to a word of counters costs a shift and an add where Count costs
+// a multiply. Each byte counts up to 255; SumLanes adds the eight up.
+constexpr int SumLanes(std::uint64_t lanes) {
+  constexpr std::uint64_t kEven = 0x00FF00FF00FF00FFULL;
+  const std::uint64_t pairs = (lanes & kEven) + ((lanes >> 8) & kEven);  // four sums <= 510
+  return static_cast<int>((pairs * 0x0001000100010001ULL) >> 48);
+}
 
 // Index (0..7) of the first / last byte a non-zero mask marks.
 constexpr int First(std::uint64_t mask) { return std::countr_zero(mask) >> 3; }

@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include "cleaner/normalize/utf8_step.h"
 #include "cleaner/segment/ascii_bytes.h"
 
 namespace cleaner {
@@ -72,7 +73,7 @@ void ForEachCodePoint(std::string_view text, F&& f) {
     if (*p < 0x80) {
       cp = *p++;
     } else {
-      utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+      utf8proc_ssize_t n = NextCodePoint(p, end, &cp);
       if (n <= 0) {
         cp = 0xFFFD;
         n = 1;
@@ -147,6 +148,20 @@ constexpr std::array<std::uint8_t, 128> MakeAsciiTable() {
 }
 constexpr std::array<std::uint8_t, 128> kAscii = MakeAsciiTable();
 
+// What ComputeFeatures' eight-byte steps count, per byte position (see
+// ascii::SumLanes): added to the totals before a lane can pass 255.
+struct ByteLaneCounts {
+  std::uint64_t letters = 0, uppercase = 0, digits = 0, word_starts = 0;
+  int steps = 0;
+  void AddTo(int& letters_total, int& uppercase_total, int& digits_total, int& words_total) {
+    letters_total += ascii::SumLanes(letters);
+    uppercase_total += ascii::SumLanes(uppercase);
+    digits_total += ascii::SumLanes(digits);
+    words_total += ascii::SumLanes(word_starts);
+    *this = {};
+  }
+};
+
 }  // namespace
 
 BlockFeatures ComputeFeatures(std::string_view text) {
@@ -163,46 +178,53 @@ BlockFeatures ComputeFeatures(std::string_view text) {
   bool seen_letter = false;
   bool last_is_end = false;  // last non-space, non-closing character ends a sentence
   bool plain = true;         // see BlockFeatures::plain_bytes
+  ByteLaneCounts lanes;      // the eight-byte steps' counts
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
     // Eight ASCII bytes at once (fewer at the end of the line, zero-filled): the
     // same steps as the code point loop below.
     const auto n = static_cast<std::size_t>(std::min<std::ptrdiff_t>(end - p, 8));
-    const std::uint64_t x = n == 8 ? ascii::Load8(p) : ascii::LoadPartial(p, n);
+    const std::uint64_t x = n == 8             ? ascii::Load8(p)
+                            : text.size() >= 8 ? ascii::LoadLast(end, n)
+                                               : ascii::LoadPartial(p, n);
     if (!ascii::NonAscii(x)) {
       const std::uint64_t valid = ascii::FirstBytes(n);
       const std::uint64_t letter = ascii::Letters(x);
       const std::uint64_t digit = ascii::InRange(x, '0', '9');
       std::uint64_t word = letter | digit;
       std::uint64_t space = ascii::Equal(x, ' ');
-      std::uint64_t is_end = 0, closing = 0;
-      // Most chunks of prose hold letters, digits and spaces only.
-      if ((valid & ~(word | space)) != 0) {
+      const std::uint64_t upper = letter & ~(x << 2);  // a letter without 0x20 set
+      chars += static_cast<int>(n);
+      lanes.letters += letter >> 7;
+      lanes.uppercase += upper >> 7;
+      lanes.digits += digit >> 7;
+      if (!seen_letter && letter != 0) {
+        f.starts_capital = (upper >> (ascii::First(letter) * 8)) & 0x80;
+        seen_letter = true;
+      }
+      if ((valid & ~(word | space)) == 0) {
+        // Most chunks of prose hold letters, digits and spaces only: no sentence
+        // ends here, so only a space right after the previous chunk's can count.
+        sentences += static_cast<int>(prev_is_end & (space >> 7));  // "end. Next"
+        if ((valid & ~space) != 0) last_is_end = false;
+        prev_is_end = 0;
+      } else {
         word |= ascii::Equal(x, '_');
         space |= ascii::Equal(x, '\t');
-        is_end = ascii::Equal(x, '.') | ascii::Equal(x, '!') | ascii::Equal(x, '?');
-        closing = ascii::Equal(x, '"') | ascii::Equal(x, '\'') | ascii::Equal(x, ')') |
-                  ascii::Equal(x, ']');
-      }
-      chars += static_cast<int>(n);
-      letters += ascii::Count(letter);
-      digits += ascii::Count(digit);
-      if (letter != 0) {
-        const std::uint64_t upper = ascii::InRange(x, 'A', 'Z');
-        uppercase += ascii::Count(upper);
-        if (!seen_letter) {
-          f.starts_capital = (upper >> (ascii::First(letter) * 8)) & 0x80;
-          seen_letter = true;
+        const std::uint64_t is_end =
+            ascii::Equal(x, '.') | ascii::Equal(x, '!') | ascii::Equal(x, '?');
+        const std::uint64_t closing = ascii::Equal(x, '"') | ascii::Equal(x, '\'') |
+                                      ascii::Equal(x, ')') | ascii::Equal(x, ']');
+        sentences += ascii::Count(space & ascii::Previous(is_end, prev_is_end));  // "end. Next"
+        if (const std::uint64_t other = valid & ~(space | closing); other != 0) {
+          last_is_end = (is_end >> (ascii::Last(other) * 8)) & 0x80;
         }
+        prev_is_end = is_end >> 63;
       }
-      words += ascii::Count(word & ~ascii::Previous(word, in_word));
+      lanes.word_starts += (word & ~ascii::Previous(word, in_word)) >> 7;
       in_word = word >> 63;
-      sentences += ascii::Count(space & ascii::Previous(is_end, prev_is_end));  // "end. Next"
-      if (const std::uint64_t other = valid & ~(space | closing); other != 0) {
-        last_is_end = (is_end >> (ascii::Last(other) * 8)) & 0x80;
-      }
-      prev_is_end = is_end >> 63;
+      if (++lanes.steps == 255) lanes.AddTo(letters, uppercase, digits, words);
       p += n;
       continue;
     }
@@ -232,7 +254,7 @@ BlockFeatures ComputeFeatures(std::string_view text) {
         continue;
       }
       utf8proc_int32_t cp;
-      utf8proc_ssize_t step = utf8proc_iterate(p, end - p, &cp);
+      utf8proc_ssize_t step = NextCodePoint(p, end, &cp);
       if (step <= 0) {
         cp = 0xFFFD;
         step = 1;
@@ -268,6 +290,7 @@ BlockFeatures ComputeFeatures(std::string_view text) {
       prev_is_end = is_end;
     }
   }
+  lanes.AddTo(letters, uppercase, digits, words);
   f.chars = chars;
   f.plain_bytes = plain ? static_cast<int>(text.size()) : -1;
   f.letters = letters;
