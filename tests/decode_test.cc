@@ -2,6 +2,7 @@
 // counted, a leading BOM is dropped, a NUL byte marks the input as binary.
 #include "cleaner/normalize/decode.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -227,6 +228,44 @@ TEST(Decode, OutputIsAlwaysValidUtf8) {
     }
   }
   EXPECT_GT(total_invalid, 0u);
+}
+
+// The decoder one code point at a time through utf8proc_iterate: the ASCII
+// runs, inline decoding and copies in runs must give the same text and count.
+DecodedText ReferenceDecode(std::string_view bytes) {
+  DecodedText out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    if (n > 0) {
+      out.text.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      p += n;
+      continue;
+    }
+    out.text.append(kFffd);
+    ++out.invalid_sequences;
+    for (++p; p < end && (*p & 0xC0) == 0x80;) ++p;
+  }
+  return out;
+}
+
+TEST(Decode, RandomBytesAgreeWithCodePointReference) {
+  const unsigned char alphabet[] = {'a',  ' ',  '\n', 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF, 0xC0,
+                                    0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  std::uint64_t state = 99;
+  for (int i = 0; i < 100000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    std::string in((state >> 33) % 48 + 1, 'a');
+    for (char& c : in) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      c = static_cast<char>(alphabet[(state >> 33) % sizeof alphabet]);
+    }
+    const DecodedText got = DecodeUtf8(in), want = ReferenceDecode(in);
+    ASSERT_EQ(got.text, want.text) << i;
+    ASSERT_EQ(got.invalid_sequences, want.invalid_sequences) << i;
+  }
 }
 
 TEST(Decode, LargeAsciiInput) {

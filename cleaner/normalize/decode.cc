@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include "cleaner/normalize/utf8_step.h"
+
 namespace cleaner {
 namespace {
 
@@ -37,24 +39,27 @@ DecodedText DecodeUtf8(std::string_view bytes) {
   out.text.reserve(bytes.size());
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = p + bytes.size();
+  // Bytes from `kept` to p are valid: copied in one append when an invalid
+  // sequence (or the end) is reached.
+  const auto* kept = p;
   while (p < end) {
-    std::size_t ascii = AsciiPrefix(p, end);
-    out.text.append(reinterpret_cast<const char*>(p), ascii);
-    p += ascii;
+    p += AsciiPrefix(p, end);
     if (p >= end) break;
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+    utf8proc_ssize_t n = NextCodePoint(p, end, &cp);
     if (n > 0) {
-      out.text.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
       p += n;
-    } else {
-      // One replacement per maximal invalid run start; skip continuation bytes of it.
-      out.text.append(kReplacement);
-      ++out.invalid_sequences;
-      ++p;
-      while (p < end && (*p & 0xC0) == 0x80) ++p;
+      continue;
     }
+    // One replacement per maximal invalid run start; skip continuation bytes of it.
+    out.text.append(reinterpret_cast<const char*>(kept), static_cast<std::size_t>(p - kept));
+    out.text.append(kReplacement);
+    ++out.invalid_sequences;
+    ++p;
+    while (p < end && (*p & 0xC0) == 0x80) ++p;
+    kept = p;
   }
+  out.text.append(reinterpret_cast<const char*>(kept), static_cast<std::size_t>(end - kept));
   return out;
 }
 
