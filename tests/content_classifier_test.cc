@@ -179,6 +179,50 @@ TEST(ContentClassifier, OtherScriptsGiveTheSameDecisions) {
   ExpectSameDecisions(plain, measured);
 }
 
+// Long lines ending like a sentence are not scanned for URLs, separators or
+// dates, which the default options ignore there, but still for '©'; options
+// that reach those lines must see the marks all the same, whether the counts
+// come from the segmenter or from the classifier's own pass.
+TEST(ContentClassifier, MarksOnLongSentencesFollowTheOptions) {
+  const std::vector<std::string> marked = {
+      // 20 words, a URL, a sentence end.
+      "The full report on the new lanes, with maps and figures, is at "
+      "www.cityherald.example/bike-lanes for readers.",
+      // 17 words and a date, no sentence end.
+      "Updated 20.11.2019 at 10:54 after the council published the final figures for the "
+      "new lanes",
+  };
+  // 17 words, a '©' and a sentence end: bad under any options.
+  const std::string copyright =
+      "All photographs in this story are \u00a9 2024 City Herald Media and may not be reused "
+      "without permission.";
+  const std::vector<std::string> article(kArticle.begin(), kArticle.begin() + 3);
+  const std::vector<std::string> rest(kArticle.begin() + 3, kArticle.end());
+  const std::vector<std::string> lines =
+      Concat({kMenu, article, marked, rest, {copyright}, kFooter});
+  const std::size_t first = kMenu.size() + article.size();
+
+  ContentClassifierOptions wide;
+  wide.max_url_words = 40;
+  wide.max_date_words = 40;
+  for (const ContentClassifierOptions& options : {ContentClassifierOptions{}, wide}) {
+    Document measured = MakeMeasuredDoc(lines);
+    Document plain = MakeDoc(lines, /*title=*/true);
+    ClassifyContent(measured, options);
+    ClassifyContent(plain, options);
+    ExpectSameDecisions(plain, measured);
+    const bool seen = options.max_url_words == wide.max_url_words;
+    for (std::size_t i = 0; i < marked.size(); ++i) {
+      const Block& b = measured.blocks[first + i];
+      ASSERT_EQ(b.text, marked[i]);
+      EXPECT_EQ(b.reason, seen ? "detect.content.bad" : "") << b.text;
+    }
+    const Block& c = measured.blocks[first + marked.size() + rest.size()];
+    ASSERT_EQ(c.text, copyright);
+    EXPECT_EQ(c.reason, "detect.content.bad");
+  }
+}
+
 // Features not computed by the segmenter (a block built by hand) are not
 // trusted, even when their length happens to match the text.
 TEST(ContentClassifier, HandMadeFeaturesAreNotTrusted) {

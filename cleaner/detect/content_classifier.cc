@@ -17,7 +17,9 @@ namespace {
 // ------------------------------------------------------------------ line shape
 
 // What the classifier needs from a line, recomputed from the text so the module
-// does not depend on how the segmenter defines its features.
+// does not depend on how the segmenter defines its features. Separators, url and
+// datetime are only looked for where a class can depend on them (MarksMatter,
+// DateTimeMatters); elsewhere they stay 0 / false.
 struct Shape {
   int words = 0;
   int letters = 0;
@@ -438,11 +440,24 @@ void ShapeEnds(std::string_view s, Shape& f) {
   }
 }
 
+// ContextFree alone reads separators, URLs and dates, and only on lines short
+// enough or without a sentence end: on the rest (most of an article's bytes)
+// they are not looked for. The options that decide it are the same in both
+// readings.
+bool MarksMatter(const Shape& f, const ContentClassifierOptions& o) {
+  return !f.terminal || f.words <= o.max_url_words;
+}
+bool DateTimeMatters(const Shape& f, const ContentClassifierOptions& o) {
+  return !f.terminal && f.words <= o.max_date_words;
+}
+
 // `features` are the segmenter's for `text` when computed (blocks built by hand
 // have none). Unless the text holds marks, connectors or ideographs (plain_bytes
 // == text.size()), they hold the \w counts this module defines, so then only the
-// separators, URLs and '©' need a pass over the text.
-Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
+// separators, URLs and '©' need a pass over the text, and only '©' when the
+// others cannot matter.
+Shape ComputeShape(std::string_view text, const BlockFeatures& features,
+                   const ContentClassifierOptions& options) {
   Shape f;
   std::size_t lead = 0;
   while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
@@ -450,19 +465,26 @@ Shape ComputeShape(std::string_view text, const BlockFeatures& features) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   if (s.empty()) return f;
 
-  MarkScan scan(s, f);
   bool digits = false;  // whether s may hold an ASCII digit
   if (features.computed && static_cast<std::size_t>(features.plain_bytes) == text.size()) {
-    ScanMarks(s, scan);
     f.words = features.words;
     f.letters = features.letters;
     f.digits = features.digits;
     digits = features.digits > 0;  // ASCII digits or others: HasDateTime tells
+    ShapeEnds(s, f);
+    if (MarksMatter(f, options)) {
+      MarkScan scan(s, f);
+      ScanMarks(s, scan);
+    } else {
+      // U+00A9 in UTF-8; 0xC2 is never a continuation byte, so no false match.
+      f.copyright = s.find("\u00a9") != std::string_view::npos;
+    }
   } else {
+    MarkScan scan(s, f);
     digits = CountAndMark(s, f, scan) > 0;
+    ShapeEnds(s, f);
   }
-  f.datetime = digits && HasDateTime(s);
-  ShapeEnds(s, f);
+  f.datetime = digits && DateTimeMatters(f, options) && HasDateTime(s);
   return f;
 }
 
@@ -493,6 +515,9 @@ struct Line {
   Class prev_any = Class::kBad, prev_strong = Class::kBad;
   Class next_any = Class::kBad, next_strong = Class::kBad;
   bool text_before = false, text_after = false;
+  // The reading's verdict: the reason the line goes ("detect.content.<class>"),
+  // or nullptr when it stays.
+  const char* drop = nullptr;
 };
 
 constexpr int kHeadingWords = 15;  // a heading is at most this long, without an ending
@@ -662,9 +687,10 @@ void Score(std::vector<Line>& lines, const ContentClassifierOptions& o) {
 
 namespace {
 
-enum class Outcome { kCleanPage, kNoText, kDecided };
-
-Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
+// Every line of the page body with its shape and what earlier stages decided.
+// Shapes depend only on options the strict and relaxed readings share
+// (max_url_words, max_date_words), so both readings use them.
+std::vector<Line> ShapeLines(Document& doc, const ContentClassifierOptions& options) {
   std::vector<Line> lines;
   lines.reserve(doc.blocks.size());
   for (Block& b : doc.blocks) {
@@ -673,16 +699,24 @@ Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
     // store-forwarding stall per field.
     Line& l = lines.emplace_back();
     l.block = &b;
-    l.shape = ComputeShape(b.text, b.features);
+    l.shape = ComputeShape(b.text, b.features, options);
     if (b.verdict == Verdict::kDrop) {
       l.state = State::kChrome;
     } else if (b.decided) {
       l.state = State::kProtected;
     }
   }
-  if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return Outcome::kCleanPage;
+  return lines;
+}
 
+enum class Outcome { kNoText, kDecided };
+
+// One reading of the page under `options`: sets every line's drop. Writes
+// nothing to the blocks, so a second reading can start from the same lines.
+Outcome Read(std::vector<Line>& lines, const ContentClassifierOptions& options) {
   for (Line& l : lines) {
+    l.drop = nullptr;
+    l.list = false;  // MarkLists only sets it
     switch (l.state) {
       case State::kFree:
         l.cf = ContextFree(l.shape, options);
@@ -729,63 +763,53 @@ Outcome ClassifyOnce(Document& doc, const ContentClassifierOptions& options) {
     } else if (l.rev != Class::kGood) {
       reason = l.cf == Class::kNear ? "detect.content.neargood" : "detect.content.short";
     }
-    l.block->verdict = Verdict::kDrop;
-    l.block->reason = reason;
+    l.drop = reason;
   }
   return Outcome::kDecided;
 }
 
-int KeptBodyWords(const Document& doc) {
+// Words of the blocks kept (the title aside) were the reading in `lines`
+// applied to the page: dropped lines are blocks kept until now.
+int KeptBodyWords(const Document& doc, const std::vector<Line>& lines) {
   int words = 0;
   for (const Block& b : doc.blocks) {
     if (b.verdict == Verdict::kKeep) words += b.features.words;
   }
+  for (const Line& l : lines) {
+    if (l.drop != nullptr) words -= l.block->features.words;
+  }
   return words;
 }
 
-using Decisions = std::vector<std::pair<Verdict, std::string>>;
-
-Decisions Save(const Document& doc) {
-  Decisions d;
-  d.reserve(doc.blocks.size());
-  for (const Block& b : doc.blocks) d.emplace_back(b.verdict, b.reason);
-  return d;
-}
-
-void Restore(Document& doc, Decisions& d) {
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    doc.blocks[i].verdict = d[i].first;
-    doc.blocks[i].reason = std::move(d[i].second);
-  }
-}
-
-// Takes back what ClassifyOnce did: it only drops kept blocks, with a
-// "detect.content." reason.
-void Undo(Document& doc) {
-  for (Block& b : doc.blocks) {
-    if (b.verdict == Verdict::kDrop && b.reason.starts_with("detect.content.")) {
-      b.verdict = Verdict::kKeep;
-      b.reason.clear();
-    }
+void Apply(const std::vector<Line>& lines) {
+  for (const Line& l : lines) {
+    if (l.drop == nullptr) continue;
+    l.block->verdict = Verdict::kDrop;
+    l.block->reason = l.drop;
   }
 }
 
 }  // namespace
 
 void ClassifyContent(Document& doc, const ContentClassifierOptions& options) {
-  const Outcome outcome = ClassifyOnce(doc, options);
-  const int strict_words = outcome == Outcome::kDecided ? KeptBodyWords(doc) : -1;
-  if (outcome == Outcome::kCleanPage || strict_words >= options.min_body_words) return;
-  // Next to no prose left: maybe the page has none (a race calendar, a meal
-  // plan, a gadget list as short lines). Judge it again with any line longer
-  // than a menu item as text, and keep that reading if it finds more.
-  Decisions strict = Save(doc);
-  Undo(doc);
-  ContentClassifierOptions relaxed = options;
-  relaxed.good_words = relaxed.good_words_unpunctuated = options.relaxed_good_words;
-  relaxed.near_words = relaxed.near_words_unpunctuated = options.menu_item_words + 1;
-  if (ClassifyOnce(doc, relaxed) != Outcome::kDecided || KeptBodyWords(doc) <= strict_words)
-    Restore(doc, strict);
+  std::vector<Line> lines = ShapeLines(doc, options);
+  if (ChromeEvidence(lines, options) < options.min_chrome_evidence) return;  // a clean page
+  const Outcome outcome = Read(lines, options);
+  const int strict_words = outcome == Outcome::kDecided ? KeptBodyWords(doc, lines) : -1;
+  if (strict_words < options.min_body_words) {
+    // Next to no prose left: maybe the page has none (a race calendar, a meal
+    // plan, a gadget list as short lines). Read it again with any line longer
+    // than a menu item as text, and keep that reading if it finds more.
+    std::vector<const char*> strict(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) strict[i] = lines[i].drop;
+    ContentClassifierOptions relaxed = options;
+    relaxed.good_words = relaxed.good_words_unpunctuated = options.relaxed_good_words;
+    relaxed.near_words = relaxed.near_words_unpunctuated = options.menu_item_words + 1;
+    if (Read(lines, relaxed) != Outcome::kDecided || KeptBodyWords(doc, lines) <= strict_words) {
+      for (std::size_t i = 0; i < lines.size(); ++i) lines[i].drop = strict[i];
+    }
+  }
+  Apply(lines);
 }
 
 }  // namespace cleaner
