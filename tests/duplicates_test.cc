@@ -57,6 +57,21 @@ TEST(DetectDuplicates, LongRepeatedSentenceAloneIsDropped) {
   EXPECT_EQ(doc.blocks[3].reason, "detect.duplicate");
 }
 
+// Blocks are first told apart by their length and first and last eight bytes:
+// sentences alike in all of those but one word are still different texts.
+TEST(DetectDuplicates, SentencesAlikeButForAWordAreNotRepeats) {
+  auto sentence = [](const std::string& month) {
+    return "The council said on Monday that the first of the new lanes would open in " + month +
+           " and that the rest would follow by the end of the year as planned.";
+  };
+  const std::string march = sentence("March"), april = sentence("April"), light = sentence("light");
+  Document doc = MakeDoc({march, april, "Pull quote", light, april, march, "Reply", "Reply"});
+  DetectDuplicates(doc);
+  EXPECT_EQ(Kept(doc), (Strings{march, april, "Pull quote", light, "Reply", "Reply"}));
+  EXPECT_EQ(doc.blocks[4].reason, "detect.duplicate");
+  EXPECT_EQ(doc.blocks[5].reason, "detect.duplicate");
+}
+
 TEST(DetectDuplicates, RepeatedShortLinesStay) {
   Document doc = MakeDoc({kBody[0], "Reply", "Great article, thanks.", "Reply", "Share",
                           "I disagree with this.", "Reply", "Share"});

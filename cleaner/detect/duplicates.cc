@@ -1,8 +1,9 @@
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,40 @@ bool Prose(const Block& b, int min_words) {
          b.features.words >= min_words;
 }
 
+// Open addressing from 64-bit keys to block indices, room for `n` of them: no
+// allocation per block. Blocks with one key need not be alike: `same` tells.
+class FirstWithKey {
+ public:
+  explicit FirstWithKey(std::size_t n) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    slots_.resize(size);
+    Clear();
+  }
+
+  void Clear() { std::fill(slots_.begin(), slots_.end(), std::pair{std::uint64_t{0}, kEmpty}); }
+
+  // The first block inserted with `key` for which same(that block) holds, or
+  // `block` itself, inserted, when there is none.
+  template <typename Same>
+  std::size_t FindOrInsert(std::uint64_t key, std::size_t block, Same same) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = key & mask;; s = (s + 1) & mask) {
+      auto& [slot_key, slot_block] = slots_[s];
+      if (slot_block == kEmpty) {
+        slot_key = key;
+        slot_block = block;
+        return block;
+      }
+      if (slot_key == key && same(slot_block)) return slot_block;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = SIZE_MAX;
+  std::vector<std::pair<std::uint64_t, std::size_t>> slots_;
+};
+
 }  // namespace
 
 void DetectDuplicates(Document& doc) {
@@ -44,30 +79,23 @@ void DetectDuplicates(Document& doc) {
   // whose key was seen before, and the first block of each such key, can repeat
   // one another: only those are hashed in full.
   std::vector<char> shared(n, 0);  // the key is some other block's key too
-  // Open addressing, key -> first block with it: no allocation per block.
-  std::size_t size = 16;
-  while (size < 2 * n) size *= 2;
-  std::vector<std::pair<std::uint64_t, std::size_t>> first_with_key(size, {0, n});
+  FirstWithKey first(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Block& b = doc.blocks[i];
     if (b.verdict == Verdict::kTitle) continue;
-    const std::uint64_t key = Key(b.text);
-    std::size_t s = key & (size - 1);
-    while (first_with_key[s].second != n && first_with_key[s].first != key)
-      s = (s + 1) & (size - 1);
-    if (first_with_key[s].second == n) {
-      first_with_key[s] = {key, i};
-    } else {
-      shared[i] = shared[first_with_key[s].second] = 1;
-    }
+    const std::size_t j = first.FindOrInsert(Key(b.text), i, [](std::size_t) { return true; });
+    if (j != i) shared[i] = shared[j] = 1;
   }
-  std::unordered_map<std::string_view, std::size_t> first_seen;
+  // Among those, the full hash and then the text tell the repeats.
   std::vector<char> repeated(n, 0);
+  first.Clear();
   for (std::size_t i = 0; i < n; ++i) {
-    const Block& b = doc.blocks[i];
-    if (!shared[i] || b.verdict == Verdict::kTitle) continue;
-    auto [it, inserted] = first_seen.emplace(b.text, i);
-    repeated[i] = !inserted;
+    if (!shared[i]) continue;  // never a title: titles are not keyed
+    const std::string_view text = doc.blocks[i].text;
+    const std::size_t j =
+        first.FindOrInsert(std::hash<std::string_view>{}(text), i,
+                           [&](std::size_t k) { return doc.blocks[k].text == text; });
+    repeated[i] = j != i;
   }
   std::size_t i = 0;
   while (i < n) {
