@@ -105,8 +105,6 @@ Document MakeMeasuredDoc(const std::vector<std::string>& lines) {
   return doc;
 }
 
-// With the segmenter's features, ASCII lines take their word counts from them
-// instead of a pass of their own: the decisions must not change.
 // Every block decided alike in `plain` (features built by hand) and `measured`
 // (the segmenter's).
 void ExpectSameDecisions(const Document& plain, const Document& measured) {
@@ -115,6 +113,19 @@ void ExpectSameDecisions(const Document& plain, const Document& measured) {
     EXPECT_EQ(plain.blocks[i].verdict, measured.blocks[i].verdict) << plain.blocks[i].text;
     EXPECT_EQ(plain.blocks[i].reason, measured.blocks[i].reason) << plain.blocks[i].text;
   }
+}
+
+// `lines` classified under `options` twice, with features built by hand and
+// with the segmenter's (whose counts the classifier reuses instead of a pass
+// of its own): the decisions must not change. Returns the measured document.
+Document ClassifiedBothWays(const std::vector<std::string>& lines,
+                            const ContentClassifierOptions& options = {}) {
+  Document plain = MakeDoc(lines, /*title=*/true);
+  Document measured = MakeMeasuredDoc(lines);
+  ClassifyContent(plain, options);
+  ClassifyContent(measured, options);
+  ExpectSameDecisions(plain, measured);
+  return measured;
 }
 
 TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
@@ -126,11 +137,7 @@ TEST(ContentClassifier, SegmenterFeaturesGiveTheSameDecisions) {
               {"Results:", "1. Main Street - 4 km", "2. Harbour Road - 3 km",
                "caf\u00e9 r\u00e9sum\u00e9"},
               kFooter});
-  Document plain = MakeDoc(lines, /*title=*/true);
-  Document measured = MakeMeasuredDoc(lines);
-  ClassifyContent(plain);
-  ClassifyContent(measured);
-  ExpectSameDecisions(plain, measured);
+  ClassifiedBothWays(lines);
 }
 
 // Non-ASCII lines without marks or ideographs take their counts from the
@@ -142,20 +149,15 @@ TEST(ContentClassifier, NonAsciiLinesWithSegmenterFeatures) {
       "© 2024 Société Générale",
       "Café • Thé • Musique",
   };
-  const std::vector<std::string> lines = Concat({kMenu, marked, kArticle, kFooter});
-  Document measured = MakeMeasuredDoc(lines);
-  Document plain = MakeDoc(lines, /*title=*/true);
+  const Document measured = ClassifiedBothWays(Concat({kMenu, marked, kArticle, kFooter}));
   for (const Block& b : measured.blocks) {
     EXPECT_EQ(b.features.plain_bytes, static_cast<int>(b.text.size())) << b.text;
   }
-  ClassifyContent(measured);
-  ClassifyContent(plain);
   for (std::size_t i = 0; i < marked.size(); ++i) {
     const Block& b = measured.blocks[kMenu.size() + i];
     ASSERT_EQ(b.text, marked[i]);
     EXPECT_EQ(b.reason, "detect.content.bad") << b.text;
   }
-  ExpectSameDecisions(plain, measured);
 }
 
 // Other scripts, numerals of other categories (Ⅻ is Nl, ² is No, ٣ is Nd)
@@ -171,12 +173,7 @@ TEST(ContentClassifier, OtherScriptsGiveTheSameDecisions) {
       "Chapter Ⅻ: the area grew to 40 km² by 2020, the report says.",
       "Menu » Главная » Новости",
   };
-  const std::vector<std::string> lines = Concat({kMenu, other, kArticle, kFooter});
-  Document measured = MakeMeasuredDoc(lines);
-  Document plain = MakeDoc(lines, /*title=*/true);
-  ClassifyContent(measured);
-  ClassifyContent(plain);
-  ExpectSameDecisions(plain, measured);
+  ClassifiedBothWays(Concat({kMenu, other, kArticle, kFooter}));
 }
 
 // Long lines ending like a sentence are not scanned for URLs, separators or
@@ -206,11 +203,7 @@ TEST(ContentClassifier, MarksOnLongSentencesFollowTheOptions) {
   wide.max_url_words = 40;
   wide.max_date_words = 40;
   for (const ContentClassifierOptions& options : {ContentClassifierOptions{}, wide}) {
-    Document measured = MakeMeasuredDoc(lines);
-    Document plain = MakeDoc(lines, /*title=*/true);
-    ClassifyContent(measured, options);
-    ClassifyContent(plain, options);
-    ExpectSameDecisions(plain, measured);
+    const Document measured = ClassifiedBothWays(lines, options);
     const bool seen = options.max_url_words == wide.max_url_words;
     for (std::size_t i = 0; i < marked.size(); ++i) {
       const Block& b = measured.blocks[first + i];

@@ -129,7 +129,7 @@ std::size_t NextBreakByte(std::string_view s, std::size_t from) {
 }  // namespace
 
 std::string NormalizeLine(std::string_view line) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
+  const auto* p = Bytes(line);
   const auto* end = p + line.size();
   std::string out;
   out.reserve(line.size());
@@ -179,13 +179,12 @@ NormalizedText NormalizeLines(std::string_view text) {
   NormalizedText result;
   std::size_t pos = 0;
   int line_no = 0;
-  auto emit = [&](std::string_view raw) {
+  auto record = [&](std::string line) {  // the next line, normalized
     ++line_no;
-    std::string line = NormalizeLine(raw);
     if (IsBlank(line)) {
       result.blank_lines.push_back(line_no);
     } else {
-      result.lines.push_back({std::move(line), line_no});
+      result.lines.emplace_back(std::move(line), line_no);
     }
   };
   while (pos < text.size()) {
@@ -197,12 +196,7 @@ NormalizedText NormalizeLines(std::string_view text) {
     if (i < text.size() && text[i] == '\n') {
       std::string_view raw = text.substr(pos, i - pos);
       while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
-      ++line_no;
-      if (raw.empty()) {
-        result.blank_lines.push_back(line_no);
-      } else {
-        result.lines.emplace_back(std::string(raw), line_no);
-      }
+      record(std::string(raw));
       pos = i + 1;
       continue;
     }
@@ -229,7 +223,7 @@ NormalizedText NormalizeLines(std::string_view text) {
         break;
       }
     }
-    emit(text.substr(pos, line_end - pos));
+    record(NormalizeLine(text.substr(pos, line_end - pos)));
     if (next == std::string_view::npos) {
       pos = text.size();
       break;
